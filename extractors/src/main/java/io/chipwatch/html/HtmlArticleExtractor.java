@@ -1,0 +1,244 @@
+package io.chipwatch.html;
+
+import io.chipwatch.model.Article;
+import io.chipwatch.model.ExtractionException;
+import io.chipwatch.model.Ids;
+import io.chipwatch.model.RawPage;
+import io.chipwatch.text.Boilerplate;
+import io.chipwatch.text.BylineParser;
+import io.chipwatch.text.LanguageGuesser;
+import io.chipwatch.text.MetaLines;
+import io.chipwatch.text.TextNormalizer;
+import io.chipwatch.time.ChineseDateTimeParser;
+import io.chipwatch.time.DateContext;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decoded HTML to {@link Article}. Metadata comes from tags first, then from the visible text
+ * around the headline; the body from {@link ContentBlockFinder} unless a {@link SiteRule} names
+ * it. Stateless apart from its immutable rules, so one instance may serve many threads.
+ */
+public final class HtmlArticleExtractor {
+
+    private static final int ZONE_CHARS = 600;
+    private static final Pattern URL_DATE = Pattern.compile("(?<![0-9])(20\\d{2})[-/_]?(?:[01]\\d)(?:[-/_]?[0-3]\\d)?(?![0-9])");
+    private static final Pattern LABELLED_DATE = Pattern.compile(
+            "(?:发布时间|发表时间|發佈時間|发布日期|發布日期|更新时间|时间|日期|发布于|发表于|Published|Posted)\\s*[：:]?\\s*([^\\n]{6,40})");
+
+    private final SiteRules siteRules;
+    private final MetaReader metaReader = new MetaReader();
+    private final TitleExtractor titles = new TitleExtractor();
+    private final DomCleaner cleaner = new DomCleaner();
+    private final ContentBlockFinder blocks = new ContentBlockFinder();
+    private final ParagraphCollector paragraphs = new ParagraphCollector();
+    private final ChineseDateTimeParser dates = new ChineseDateTimeParser();
+    private final BylineParser bylines = new BylineParser();
+    private final LanguageGuesser languages = new LanguageGuesser();
+
+    public HtmlArticleExtractor(SiteRules siteRules) {
+        this.siteRules = siteRules;
+    }
+
+    public Article extract(String html, RawPage page, String charset) throws ExtractionException {
+        URI url = page.url();
+        Document doc = Jsoup.parse(html, url == null ? "" : url.toString());
+        Optional<SiteRule> rule = siteRules.forUrl(url);
+        PageMeta meta = metaReader.read(doc);
+        String title = rule.map(r -> selectText(doc, r.title())).orElse(null);
+        if (title == null) {
+            title = titles.extract(doc, meta);
+        }
+
+        cleaner.removeInvisible(doc);
+        Element titleElement = findTitleElement(doc, title);
+        String zone = titleElement == null ? "" : TextZone.after(doc.body(), titleElement, ZONE_CHARS);
+
+        DateContext ctx = DateContext.at(page.fetchedAt()).withYearHint(yearHint(url, meta));
+        OffsetDateTime published = rule.map(r -> selectDate(doc, r.published(), ctx)).orElse(null);
+
+        rule.ifPresent(r -> r.remove().forEach(css -> doc.select(css).remove()));
+        List<Element> content = rule.map(r -> (List<Element>) doc.select(orEmpty(r.body()))).orElse(List.of());
+        if (content.isEmpty()) {
+            cleaner.removeFurniture(doc);
+            content = blocks.find(doc.body());
+        }
+        if (titleElement == null && !content.isEmpty()) {
+            zone = TextZone.before(doc.body(), content.get(0), ZONE_CHARS / 2);
+        }
+        if (published == null) {
+            published = publishedFrom(meta, zone, doc, ctx);
+        }
+
+        List<String> body = cleanParagraphs(paragraphs.collect(content), title);
+        String joined = String.join("\n", body);
+        if (joined.isEmpty()) {
+            throw new ExtractionException(title == null ? "no article text found in page" : "no article text found under the title \"" + title + "\"");
+        }
+
+        String author = rule.map(r -> selectText(doc, r.author())).flatMap(bylines::name).orElse(null);
+        if (author == null) {
+            author = authorFrom(meta, zone, body);
+        }
+        String source = rule.map(r -> selectText(doc, r.source())).flatMap(bylines::name).orElse(null);
+        if (source == null) {
+            source = bylines.source(zone)
+                    .or(() -> meta.sources().stream().map(bylines::name).flatMap(Optional::stream).findFirst())
+                    .or(() -> bylines.name(meta.siteName()))
+                    .orElse(null);
+        }
+
+        String canonical = canonical(meta.canonical(), url);
+        String id = canonical != null ? Ids.sha1(canonical) : Ids.sha1(page.bytes());
+        return new Article(id, url == null ? null : url.toString(), canonical, title, published, author, source,
+                languages.guess(joined), joined, charset);
+    }
+
+    private OffsetDateTime publishedFrom(PageMeta meta, String zone, Document doc, DateContext ctx) {
+        for (String value : meta.published()) {
+            Optional<OffsetDateTime> t = dates.parseValue(value, ctx);
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        Optional<OffsetDateTime> visible = dates.find(zone, ctx);
+        if (visible.isPresent()) {
+            return visible.get();
+        }
+        Matcher labelled = LABELLED_DATE.matcher(doc.body().wholeText());
+        while (labelled.find()) {
+            Optional<OffsetDateTime> t = dates.find(labelled.group(1), ctx);
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        for (String value : meta.scriptTimes()) {
+            Optional<OffsetDateTime> t = dates.parseValue(value, ctx);
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        return null;
+    }
+
+    private String authorFrom(PageMeta meta, String zone, List<String> body) {
+        Optional<String> a = bylines.author(zone);
+        if (a.isEmpty() && !body.isEmpty()) {
+            a = bylines.author(body.get(0).length() > 200 ? body.get(0).substring(0, 200) : body.get(0));
+        }
+        if (a.isEmpty() && body.size() > 1) {
+            String last = body.get(body.size() - 1);
+            a = bylines.author(last.length() > 200 ? last.substring(last.length() - 200) : last);
+        }
+        if (a.isEmpty()) {
+            a = meta.authors().stream()
+                    .filter(n -> meta.siteName() == null || !meta.siteName().contains(n))
+                    .map(bylines::name).flatMap(Optional::stream).findFirst();
+        }
+        return a.orElse(null);
+    }
+
+    private static List<String> cleanParagraphs(List<String> raw, String title) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String p = raw.get(i);
+            if (title != null && (p.equals(title) || (out.isEmpty() && title.startsWith(p) && p.length() >= 4))) {
+                continue;
+            }
+            if (out.size() < 2 && MetaLines.isMetaLine(p)) {
+                continue;
+            }
+            if (!out.isEmpty() && out.get(out.size() - 1).equals(p)) {
+                continue;
+            }
+            out.add(p);
+        }
+        return Boilerplate.clean(out);
+    }
+
+    private static Element findTitleElement(Document doc, String title) {
+        if (title == null) {
+            return null;
+        }
+        Elements headings = doc.select("h1, h2, h3, .title, [class*=title], #activity-name");
+        for (Element h : headings) {
+            if (TextNormalizer.collapse(h.text()).equals(title)) {
+                return h;
+            }
+        }
+        for (Element h : headings) {
+            String t = TextNormalizer.collapse(h.text());
+            if (t.length() >= 4 && (title.contains(t) || t.contains(title)) && !h.normalName().equals("body")) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private static Integer yearHint(URI url, PageMeta meta) {
+        if (url != null && url.getPath() != null) {
+            Matcher m = URL_DATE.matcher(url.getPath());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    private static String canonical(String declared, URI url) {
+        if (declared != null) {
+            try {
+                URI c = url == null ? URI.create(declared) : url.resolve(declared);
+                if (c.isAbsolute() && c.getScheme().startsWith("http")) {
+                    return c.toString();
+                }
+            } catch (IllegalArgumentException e) {
+                // a malformed canonical link is ignored; the fetch URL stands in
+            }
+        }
+        return url == null ? null : url.toString();
+    }
+
+    private static String orEmpty(String css) {
+        return css == null || css.isBlank() ? "nothing-matches-this" : css;
+    }
+
+    private static String selectText(Document doc, String css) {
+        if (css == null || css.isBlank()) {
+            return null;
+        }
+        Element e = doc.selectFirst(css);
+        if (e == null) {
+            return null;
+        }
+        String t = TextNormalizer.collapse(e.text());
+        return t.isEmpty() ? null : t;
+    }
+
+    private OffsetDateTime selectDate(Document doc, String css, DateContext ctx) {
+        if (css == null || css.isBlank()) {
+            return null;
+        }
+        Element e = doc.selectFirst(css);
+        if (e == null) {
+            return null;
+        }
+        for (String v : List.of(e.attr("datetime"), e.attr("content"), e.text())) {
+            Optional<OffsetDateTime> t = dates.parseValue(v, ctx).or(() -> dates.find(v, ctx));
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        return null;
+    }
+}

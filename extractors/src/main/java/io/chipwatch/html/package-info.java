@@ -1,0 +1,2 @@
+/** HTML bytes to {@link io.chipwatch.model.Article}: charset, metadata, content block, boilerplate. */
+package io.chipwatch.html;

@@ -1,0 +1,2 @@
+/** Immutable records passed between extractors and pipeline stages. */
+package io.chipwatch.model;

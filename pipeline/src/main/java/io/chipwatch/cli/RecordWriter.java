@@ -1,0 +1,76 @@
+package io.chipwatch.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipwatch.model.Article;
+import io.chipwatch.model.Ids;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shapes the records {@code extract} prints: the full article, the evaluation record, an error. */
+final class RecordWriter {
+
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    private final ObjectMapper json;
+
+    RecordWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    String line(Map<String, Object> record) throws JsonProcessingException {
+        return json.writeValueAsString(record);
+    }
+
+    Map<String, Object> json(Article a, String input) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", a.id());
+        r.put("input", input);
+        r.put("url", a.url());
+        r.put("canonical_url", a.canonicalUrl());
+        r.put("title", a.title());
+        r.put("published", time(a.published()));
+        r.put("author", a.author());
+        r.put("source", a.source());
+        r.put("lang", a.lang());
+        r.put("charset", a.charset());
+        r.put("body", a.body());
+        return r;
+    }
+
+    /** The record of shared/eval/FORMAT.md; entities, figures and events stay empty until NLP lands. */
+    Map<String, Object> eval(Article a, String input) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", a.canonicalUrl() != null ? Ids.sha1(a.canonicalUrl()) : Ids.sha1(input));
+        r.put("input", input);
+        r.put("url", a.canonicalUrl());
+        r.put("title", a.title());
+        r.put("published", time(a.published()));
+        r.put("author", a.author());
+        r.put("source", a.source());
+        r.put("lang", a.lang());
+        r.put("body", a.body());
+        r.put("entities", List.of());
+        r.put("figures", List.of());
+        r.put("events", List.of());
+        return r;
+    }
+
+    Map<String, Object> error(String input, URI url, String reason) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", Ids.sha1(url != null ? url.toString() : input));
+        r.put("input", input);
+        r.put("url", url == null ? null : url.toString());
+        r.put("error", reason);
+        return r;
+    }
+
+    private static String time(OffsetDateTime t) {
+        return t == null ? null : ISO_SECONDS.format(t);
+    }
+}
