@@ -135,17 +135,20 @@ final class ContentBlockFinder {
             }
             double paragraphScore = 1 + s.ownPunct + Math.min(s.ownText / 100.0, 3);
             Element e = entry.getKey();
+            // Text sitting directly in a container makes that container the candidate, and its
+            // ancestors weaker ones; a <p> makes its parent the candidate.
+            double weight = 1;
             if (!HtmlTags.isParagraphLike(e)) {
                 s.score += paragraphScore;
+                weight = 0.5;
             }
-            double weight = 1;
             Element up = e.parent();
             for (int level = 1; up != null && level <= 3; level++) {
                 BlockStats us = stats.get(up);
                 if (us != null) {
                     us.score += paragraphScore * weight;
                 }
-                weight = level == 1 ? 0.5 : 0.25;
+                weight /= 2;
                 up = up.parent();
             }
         }

@@ -27,7 +27,7 @@ final class DomCleaner {
             "comment|reply|share|sharing|social|related|relate|recommend|recom|hot-?news|hotlist|rank|sidebar|side-bar|"
                     + "sidebox|breadcrumb|crumb|\\bnav|navbar|menu|footer|foot\\b|copyright|banner|advert|\\bads?\\b|\\bad-|-ad\\b|adv\\b|"
                     + "sponsor|popup|modal|login|signin|subscribe|qrcode|weixin-code|wx-code|pagination|pager|tags?-?box|keywords|"
-                    + "statement|disclaimer|guess|more-?news|next-?article|prev-?article|toolbar|bottom-?bar|topbar|top-bar|header",
+                    + "statement|disclaimer|tuijian|xiangguan|fenxiang|pinglun|daohang|banquan|remen|mianze|guess|more-?news|next-?article|prev-?article|toolbar|bottom-?bar|topbar|top-bar|header",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTENT = Pattern.compile(
             "article|content|post-?body|post_body|main-?text|body-?text|text-?body|entry|story|rich_media|detail|js_content|artibody|news-?text",
@@ -44,6 +44,16 @@ final class DomCleaner {
         removeFurnitureBlocks(doc);
     }
 
+    private static int prosePunctuation(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (io.chipwatch.text.TextNormalizer.isProsePunctuation(text.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static void removeComments(Document doc) {
         List<Node> comments = new ArrayList<>();
         NodeTraversor.traverse((node, depth) -> {
@@ -56,7 +66,8 @@ final class DomCleaner {
 
     private static void removeFurnitureBlocks(Document doc) {
         Element body = doc.body();
-        int total = Math.max(1, body.text().length());
+        int totalText = Math.max(1, body.text().length());
+        int totalProse = Math.max(1, prosePunctuation(body.text()));
         List<Element> doomed = new ArrayList<>();
         NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
             @Override
@@ -72,8 +83,10 @@ final class DomCleaner {
                 if (names.isBlank() || !FURNITURE.matcher(names).find() || CONTENT.matcher(names).find()) {
                     return FilterResult.CONTINUE;
                 }
-                // A "furniture" name on a block holding most of the page's text is a misnomer, not furniture.
-                if (e.text().length() * 2 > total) {
+                // A "furniture" name on a block holding much of the page's prose is a misnomer
+                // (ifeng wraps its article in "js_img_share_area"), not furniture.
+                String text = e.text();
+                if (text.length() * 2 > totalText || prosePunctuation(text) * 5 > totalProse * 2) {
                     return FilterResult.CONTINUE;
                 }
                 doomed.add(e);

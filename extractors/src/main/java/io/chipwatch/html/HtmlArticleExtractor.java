@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 public final class HtmlArticleExtractor {
 
     private static final int ZONE_CHARS = 600;
+    private static final int BYLINE_HEAD = 40;
     private static final Pattern URL_DATE = Pattern.compile("(?<![0-9])(20\\d{2})[-/_]?(?:[01]\\d)(?:[-/_]?[0-3]\\d)?(?![0-9])");
     private static final Pattern LABELLED_DATE = Pattern.compile(
             "(?:发布时间|发表时间|發佈時間|发布日期|發布日期|更新时间|时间|日期|发布于|发表于|Published|Posted)\\s*[：:]?\\s*([^\\n]{6,40})");
@@ -62,7 +63,8 @@ public final class HtmlArticleExtractor {
 
         cleaner.removeInvisible(doc);
         Element titleElement = findTitleElement(doc, title);
-        String zone = titleElement == null ? "" : TextZone.after(doc.body(), titleElement, ZONE_CHARS);
+        String zone = titleElement == null ? "" : TextZone.after(doc.body(), titleElement, ZONE_CHARS, false);
+        String bylineZone = titleElement == null ? "" : TextZone.after(doc.body(), titleElement, ZONE_CHARS, true);
 
         DateContext ctx = DateContext.at(page.fetchedAt()).withYearHint(yearHint(url, meta));
         OffsetDateTime published = rule.map(r -> selectDate(doc, r.published(), ctx)).orElse(null);
@@ -75,6 +77,7 @@ public final class HtmlArticleExtractor {
         }
         if (titleElement == null && !content.isEmpty()) {
             zone = TextZone.before(doc.body(), content.get(0), ZONE_CHARS / 2);
+            bylineZone = zone;
         }
         if (published == null) {
             published = publishedFrom(meta, zone, doc, ctx);
@@ -88,11 +91,11 @@ public final class HtmlArticleExtractor {
 
         String author = rule.map(r -> selectText(doc, r.author())).flatMap(bylines::name).orElse(null);
         if (author == null) {
-            author = authorFrom(meta, zone, body);
+            author = authorFrom(meta, bylineZone, body, doc.title());
         }
         String source = rule.map(r -> selectText(doc, r.source())).flatMap(bylines::name).orElse(null);
         if (source == null) {
-            source = bylines.source(zone)
+            source = bylines.source(bylineZone)
                     .or(() -> meta.sources().stream().map(bylines::name).flatMap(Optional::stream).findFirst())
                     .or(() -> bylines.name(meta.siteName()))
                     .orElse(null);
@@ -131,10 +134,11 @@ public final class HtmlArticleExtractor {
         return null;
     }
 
-    private String authorFrom(PageMeta meta, String zone, List<String> body) {
+    private String authorFrom(PageMeta meta, String zone, List<String> body, String pageTitle) {
         Optional<String> a = bylines.author(zone);
         if (a.isEmpty() && !body.isEmpty()) {
-            a = bylines.author(body.get(0).length() > 200 ? body.get(0).substring(0, 200) : body.get(0));
+            // Only the opening words: "新京报讯（记者 陆一夫）…", never a 记者 deep in the story.
+            a = bylines.author(body.get(0).length() > BYLINE_HEAD ? body.get(0).substring(0, BYLINE_HEAD) : body.get(0));
         }
         if (a.isEmpty() && body.size() > 1) {
             String last = body.get(body.size() - 1);
@@ -143,6 +147,7 @@ public final class HtmlArticleExtractor {
         if (a.isEmpty()) {
             a = meta.authors().stream()
                     .filter(n -> meta.siteName() == null || !meta.siteName().contains(n))
+                    .filter(n -> !pageTitle.contains(n)) // the site's own name, as in a title ending in _网易体育
                     .map(bylines::name).flatMap(Optional::stream).findFirst();
         }
         return a.orElse(null);
@@ -152,7 +157,7 @@ public final class HtmlArticleExtractor {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             String p = raw.get(i);
-            if (title != null && (p.equals(title) || (out.isEmpty() && title.startsWith(p) && p.length() >= 4))) {
+            if (title != null && (p.equals(title) || (out.isEmpty() && i < 3 && isTitleFragment(p, title)))) {
                 continue;
             }
             if (out.size() < 2 && MetaLines.isMetaLine(p)) {
@@ -164,6 +169,12 @@ public final class HtmlArticleExtractor {
             out.add(p);
         }
         return Boilerplate.clean(out);
+    }
+
+    /** A headline repeated in the content, perhaps broken over lines. */
+    private static boolean isTitleFragment(String paragraph, String title) {
+        String p = paragraph.replace(" ", "");
+        return p.length() >= 6 && title.replace(" ", "").contains(p);
     }
 
     private static Element findTitleElement(Document doc, String title) {

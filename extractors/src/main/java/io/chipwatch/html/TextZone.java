@@ -16,8 +16,8 @@ final class TextZone {
     private TextZone() {
     }
 
-    /** Up to {@code max} characters of text that follow {@code start} (after its subtree). */
-    static String after(Element root, Element start, int max) {
+    /** Up to {@code max} characters of text that follow {@code start} (after its subtree), link text only when asked. */
+    static String after(Element root, Element start, int max, boolean withLinks) {
         StringBuilder out = new StringBuilder();
         NodeTraversor.filter(new NodeFilter() {
             boolean started;
@@ -35,7 +35,7 @@ final class TextZone {
                     if (started && (HtmlTags.isBlock(e) || e.normalName().equals("br"))) {
                         out.append('\n');
                     }
-                } else if (started && linkDepth == 0 && node instanceof TextNode t) {
+                } else if (started && (withLinks || linkDepth == 0) && node instanceof TextNode t) {
                     out.append(t.text());
                     if (out.length() >= max) {
                         return FilterResult.STOP;

@@ -14,12 +14,12 @@ public final class Boilerplate {
 
     /** Lines that are nothing but a labelled credit: 责任编辑：X, 来源：X, 图/文|X. */
     private static final Pattern CREDIT_LINE = Pattern.compile(
-            "^[\\s（(\\[【]*(?:责任编辑|责编|编辑|主编|审核|审校|校对|美编|监制|统筹|策划|终审|初审|复审|值班编辑|本文编辑|编审|作者|記者|记者|撰文|撰稿|文字|文|来源|來源|出处|图片来源|图片|图|摄影|视觉|排版|出品|制图|设计|翻译|编译|整理|实习生|通讯员|责任校对|稿件来源)"
+            "^[\\s（(\\[【]*(?:本文来源|文章来源|原文来源|责任编辑|责编|编辑|主编|审核|审校|校对|美编|监制|统筹|策划|终审|初审|复审|值班编辑|本文编辑|编审|作者|記者|记者|撰文|撰稿|文字|文|来源|來源|出处|图片来源|图片|图|摄影|视觉|排版|出品|制图|设计|翻译|编译|整理|实习生|通讯员|责任校对|稿件来源)"
                     + "\\s*[：:|｜/丨]\\s*.{0,60}$");
     private static final Pattern NOTICE = Pattern.compile(
             "特别声明|免责声明|版权声明|版权所有|版權所有|本文为.{0,40}原创|本文系.{0,40}原创|原创文章.{0,10}转载|未经.{0,30}(?:授权|许可|同意).{0,20}(?:转载|使用|复制)"
                     + "|禁止转载|谢绝转载|转载请(?:注明|联系)|如需转载|版权归.{0,30}所有|[Cc]opyright|©|All Rights Reserved|ICP备|ICP证|网安备|公网安备"
-                    + "|(?:客服|咨询|服务|举报|投诉|热线|购买咨询|联系)电话|扫码|扫描.{0,6}二维码|长按.{0,6}二维码|识别二维码|关注.{0,10}公众号|点击.{0,8}(?:阅读原文|关注|订阅|下载)"
+                    + "|(?:客服|咨询|服务|举报|投诉|热线|购买咨询|联系)电话|扫码|扫描.{0,6}二维码|长按.{0,6}二维码|识别二维码|关注.{0,10}公众号|点击.{0,10}(?:阅读原文|关注|订阅|下载|菜单|投票|进入|查看|收听|观看|链接|这里)|【点击[^】]{0,10}】|^\\d*[、.]?\\s*回复【|^[（(]?\\s*(?:本文)?原标题[：:]|您的浏览器(?:暂时)?(?:无法|不支持)"
                     + "|分享到|分享至|返回.{0,6}首页|返回搜狐|查看更多|打开.{0,8}(?:APP|App|app|客户端)|下载.{0,8}(?:APP|App|app|客户端)|本平台仅提供信息存储服务"
                     + "|仅代表作者(?:本人|个人)?观点|不代表.{0,20}(?:立场|观点)|投资有风险|不构成投资建议|文章内容仅供参考|内容仅供参考|阅读原文|点赞|在看");
     private static final Pattern NAV_HEAD = Pattern.compile(
@@ -40,7 +40,7 @@ public final class Boilerplate {
         if (t.isEmpty()) {
             return true;
         }
-        if (PHONE_ONLY.matcher(t).matches()) {
+        if (PHONE_ONLY.matcher(t).matches() || !hasLetterOrDigit(t)) {
             return true;
         }
         if (t.length() <= 80 && CREDIT_LINE.matcher(t).matches()) {
@@ -53,6 +53,15 @@ public final class Boilerplate {
             return true;
         }
         return t.length() <= 12 && (t.endsWith("电话") || t.endsWith("电话：") || t.endsWith("热线"));
+    }
+
+    private static boolean hasLetterOrDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isLetterOrDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

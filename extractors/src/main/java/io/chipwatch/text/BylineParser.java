@@ -27,6 +27,9 @@ public final class BylineParser {
             "首页", "登录", "注册", "新闻", "评论", "分享", "更多", "返回", "网友", "匿名", "佚名", "未知", "admin", "小编",
             "本站", "本网", "网络", "互联网", "原创", "投稿", "转载", "编辑", "记者", "作者", "报道", "讯", "今日", "图片", "视频",
             "本报", "本台", "综合", "整理", "责任编辑", "客户端", "微信", "微博", "关注", "收藏", "举报", "打印", "字号", "阅读");
+    /** What follows 记者 when it is the subject of a sentence ("记者梳理发现") rather than a byline. */
+    private static final Pattern REPORTER_VERB = Pattern.compile(
+            "梳理|注意|了解|获悉|发现|查询|采访|联系|致电|看到|走访|调查|询问|从|在|对|向|将|也|还|就|已|曾|于|今|昨|近|日前|表示|介绍|问|来到|实地|随机|第一|多方|独家|求证|暗访|体验|测试|统计|搜索|登录|咨询|获得|拿到|观察|现场|看|到|通过|根据|据|随|与|和|同|又|再|并|则|便|即|才|都|每|所|被|把|让|给|跟|等|查阅|翻阅|比较|对比|计算|梳理");
     private static final Pattern REPORTER_FILLER = Pattern.compile("^(?:本报|本台|本网|新华社|中新社|人民网|央视)?");
 
     /** The first author name found in the text. */
@@ -48,7 +51,8 @@ public final class BylineParser {
             List<String> names = new ArrayList<>();
             for (String part : r.group(1).split("[ 、，,和]+")) {
                 String n = REPORTER_FILLER.matcher(part.strip()).replaceFirst("");
-                if (n.length() >= 2 && n.length() <= 4 && !NOT_NAMES.contains(n) && !n.endsWith("报道")) {
+                if (n.length() >= 2 && n.length() <= 4 && !NOT_NAMES.contains(n) && !n.endsWith("报道")
+                        && !REPORTER_VERB.matcher(n).lookingAt()) {
                     names.add(n);
                 }
             }
@@ -80,7 +84,7 @@ public final class BylineParser {
             return Optional.empty();
         }
         String n = TextNormalizer.collapse(candidate).replaceAll("^[\\s:：|｜丨/]+|[\\s:：|｜丨/]+$", "");
-        if (n.length() < 2 || n.length() > 30 || NOT_NAMES.contains(n) || n.contains("http") || n.contains("www.")
+        if (n.length() < 2 || n.length() > 30 || NOT_NAMES.contains(n) || n.startsWith("分享") || n.startsWith("点击") || n.contains("http") || n.contains("www.")
                 || n.matches(".*\\d{4}.*") || n.matches("^[\\p{Punct}\\s]+$")) {
             return Optional.empty();
         }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class ChineseDateTimeParser {
 
-    private static final String TIME = "(?:\\s*(?:T|日)?\\s*(\\d{1,2})[:：时](\\d{1,2})(?:[:：分](\\d{1,2})(?:\\.\\d+)?)?秒?)?";
+    private static final String TIME = "(?:\\s*(?:T|日|-)?\\s*(\\d{1,2})[:：时](\\d{1,2})(?:[:：分](\\d{1,2})(?:\\.\\d+)?)?秒?)?";
     private static final String ZONE = "\\s*(Z|[+-]\\d{2}:?\\d{2}|GMT[+-]\\d{1,2}(?::?\\d{2})?)?";
     private static final Pattern FULL = Pattern.compile(
             "(?<![0-9])((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?![0-9])\\s*日?" + TIME + ZONE);
