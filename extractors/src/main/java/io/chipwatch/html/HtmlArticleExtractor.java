@@ -66,7 +66,7 @@ public final class HtmlArticleExtractor {
         String zone = titleElement == null ? "" : TextZone.after(doc.body(), titleElement, ZONE_CHARS, false);
         String bylineZone = titleElement == null ? "" : TextZone.after(doc.body(), titleElement, ZONE_CHARS, true);
 
-        DateContext ctx = DateContext.at(page.fetchedAt()).withYearHint(yearHint(url, meta));
+        DateContext ctx = DateContext.at(page.fetchedAt()).withYearHint(yearHint(url, meta, page));
         OffsetDateTime published = rule.map(r -> selectDate(doc, r.published(), ctx)).orElse(null);
 
         rule.ifPresent(r -> r.remove().forEach(css -> doc.select(css).remove()));
@@ -79,14 +79,16 @@ public final class HtmlArticleExtractor {
             zone = TextZone.before(doc.body(), content.get(0), ZONE_CHARS / 2);
             bylineZone = zone;
         }
-        if (published == null) {
-            published = publishedFrom(meta, zone, doc, ctx);
-        }
-
         List<String> body = cleanParagraphs(paragraphs.collect(content), title);
         String joined = String.join("\n", body);
         if (joined.isEmpty()) {
             throw new ExtractionException(title == null ? "no article text found in page" : "no article text found under the title \"" + title + "\"");
+        }
+        // The header zone ends where the article text begins: dates in the story are not its date.
+        zone = cutAtBody(zone, body);
+        bylineZone = cutAtBody(bylineZone, body);
+        if (published == null) {
+            published = publishedFrom(meta, zone, doc, ctx);
         }
 
         String author = rule.map(r -> selectText(doc, r.author())).flatMap(bylines::name).orElse(null);
@@ -107,16 +109,26 @@ public final class HtmlArticleExtractor {
                 languages.guess(joined), joined, charset);
     }
 
+    /**
+     * The date line under the headline when it gives a time of day (it is what readers see, and
+     * meta tags often carry a later edit time); else the meta tags; else a date-only line; else
+     * page-data variables; else a labelled date ("发布时间：…") anywhere on the page.
+     */
     private OffsetDateTime publishedFrom(PageMeta meta, String zone, Document doc, DateContext ctx) {
-        for (String value : meta.published()) {
-            Optional<OffsetDateTime> t = dates.parseValue(value, ctx);
-            if (t.isPresent()) {
-                return t.get();
-            }
+        Optional<ChineseDateTimeParser.FoundTime> visible = dates.locate(zone, ctx);
+        if (visible.isPresent() && visible.get().hasTime()) {
+            return visible.get().at();
         }
-        Optional<OffsetDateTime> visible = dates.find(zone, ctx);
+        Optional<OffsetDateTime> fromMeta = firstValue(meta.published(), ctx);
+        if (fromMeta.isPresent()) {
+            return fromMeta.get();
+        }
         if (visible.isPresent()) {
-            return visible.get();
+            return visible.get().at();
+        }
+        Optional<OffsetDateTime> fromScript = firstValue(meta.scriptTimes(), ctx);
+        if (fromScript.isPresent()) {
+            return fromScript.get();
         }
         Matcher labelled = LABELLED_DATE.matcher(doc.body().wholeText());
         while (labelled.find()) {
@@ -125,13 +137,27 @@ public final class HtmlArticleExtractor {
                 return t.get();
             }
         }
-        for (String value : meta.scriptTimes()) {
+        return null;
+    }
+
+    private Optional<OffsetDateTime> firstValue(List<String> values, DateContext ctx) {
+        for (String value : values) {
             Optional<OffsetDateTime> t = dates.parseValue(value, ctx);
             if (t.isPresent()) {
-                return t.get();
+                return t;
             }
         }
-        return null;
+        return Optional.empty();
+    }
+
+    private static String cutAtBody(String zone, List<String> body) {
+        if (body.isEmpty() || zone.isEmpty()) {
+            return zone;
+        }
+        String first = body.get(0);
+        String probe = first.substring(0, Math.min(first.length(), 12));
+        int at = TextZoneSearch.indexIgnoringSpace(zone, probe);
+        return at < 0 ? zone : zone.substring(0, at);
     }
 
     private String authorFrom(PageMeta meta, String zone, List<String> body, String pageTitle) {
@@ -196,11 +222,19 @@ public final class HtmlArticleExtractor {
         return null;
     }
 
-    private static Integer yearHint(URI url, PageMeta meta) {
+    /** The year a date written without one belongs to: from the URL, else from any full time the page states. */
+    private Integer yearHint(URI url, PageMeta meta, RawPage page) {
         if (url != null && url.getPath() != null) {
             Matcher m = URL_DATE.matcher(url.getPath());
             if (m.find()) {
                 return Integer.parseInt(m.group(1));
+            }
+        }
+        DateContext plain = DateContext.at(page.fetchedAt());
+        for (List<String> values : List.of(meta.published(), meta.otherTimes(), meta.scriptTimes())) {
+            Optional<OffsetDateTime> t = firstValue(values, plain);
+            if (t.isPresent()) {
+                return t.get().getYear();
             }
         }
         return null;

@@ -30,6 +30,9 @@ final class MetaReader {
             "datepublished", "publishdate", "publish_date", "publish-date", "pubdate", "publishtime", "publish_time",
             "publication_date", "article:published", "weibo:article:create_at", "dc.date.issued", "dc.date",
             "sailthru.date", "parsely-pub-date", "date", "createdate", "ptime", "firstpublishedtime");
+    /** Times that are not the publication but tell its year: modification and update stamps. */
+    private static final List<String> OTHER_TIME_KEYS = List.of(
+            "article:modified_time", "og:updated_time", "datemodified", "dateupdate", "lastmodifiedtime", "lastmodified", "last-modified");
     private static final List<String> AUTHOR_KEYS = List.of("author", "article:author", "dc.creator", "byl", "sailthru.author", "twitter:creator");
     private static final List<String> SOURCE_KEYS = List.of("source", "article:source", "mediaid", "og:article:author");
     /** Page-data variables holding the creation time, as WeChat and several CMSes embed them. */
@@ -55,6 +58,10 @@ final class MetaReader {
         for (Element t : doc.select("[itemprop=datePublished]")) {
             published.add(t.hasAttr("content") ? t.attr("content") : t.hasAttr("datetime") ? t.attr("datetime") : t.text());
         }
+        List<String> otherTimes = new ArrayList<>();
+        for (String k : OTHER_TIME_KEYS) {
+            otherTimes.addAll(metas.getOrDefault(k, List.of()));
+        }
         for (String k : AUTHOR_KEYS) {
             authors.addAll(metas.getOrDefault(k, List.of()));
         }
@@ -76,7 +83,7 @@ final class MetaReader {
             canonical = first(metas, "og:url");
         }
         return new PageMeta(clean(titles), blankToNull(siteName), blankToNull(canonical),
-                clean(published), clean(authors), clean(sources), clean(scriptTimes));
+                clean(published), clean(authors), clean(sources), clean(scriptTimes), clean(otherTimes));
     }
 
     private static Map<String, List<String>> metaValues(Document doc) {

@@ -13,5 +13,6 @@ record PageMeta(
         List<String> published,
         List<String> authors,
         List<String> sources,
-        List<String> scriptTimes) {
+        List<String> scriptTimes,
+        List<String> otherTimes) {
 }

@@ -61,25 +61,42 @@ public final class ChineseDateTimeParser {
 
     /** Finds the first date in running text, such as a page's date line. */
     public Optional<OffsetDateTime> find(String text, DateContext ctx) {
+        return locate(text, ctx).map(FoundTime::at);
+    }
+
+    /**
+     * A date found in running text.
+     *
+     * @param at      the resolved time
+     * @param hasTime whether the text gave a time of day, not only a date
+     */
+    public record FoundTime(OffsetDateTime at, boolean hasTime) {
+    }
+
+    /** Like {@link #find} but says whether the text gave a time of day. */
+    public Optional<FoundTime> locate(String text, DateContext ctx) {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        Optional<OffsetDateTime> full = findFull(text, ctx);
-        if (full.isPresent()) {
-            return full;
+        Matcher f = FULL.matcher(text);
+        while (f.find()) {
+            Optional<OffsetDateTime> r = build(ctx, f.group(1), f.group(2), f.group(3), f.group(4), f.group(5), f.group(6), f.group(7));
+            if (r.isPresent()) {
+                return Optional.of(new FoundTime(r.get(), f.group(4) != null));
+            }
         }
         Matcher m = MONTH_DAY_TIME.matcher(text);
         while (m.find()) {
             Optional<OffsetDateTime> r = withInferredYear(ctx, m.group(1), m.group(2), m.group(3), m.group(4), null);
             if (r.isPresent()) {
-                return r;
+                return Optional.of(new FoundTime(r.get(), true));
             }
         }
         Matcher cn = MONTH_DAY_CN.matcher(text);
         while (cn.find()) {
             Optional<OffsetDateTime> r = withInferredYear(ctx, cn.group(1), cn.group(2), cn.group(3), cn.group(4), cn.group(5));
             if (r.isPresent()) {
-                return r;
+                return Optional.of(new FoundTime(r.get(), cn.group(3) != null));
             }
         }
         return Optional.empty();
