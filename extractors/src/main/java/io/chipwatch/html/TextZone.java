@@ -32,8 +32,9 @@ final class TextZone {
                     if (e.normalName().equals("a")) {
                         linkDepth++;
                     }
-                    if (started && (HtmlTags.isBlock(e) || e.normalName().equals("br"))) {
-                        out.append('\n');
+                    if (started) {
+                        // Adjacent spans ("10-08" "12:00") are apart on screen; keep them apart here.
+                        out.append(HtmlTags.isBlock(e) || e.normalName().equals("br") ? '\n' : ' ');
                     }
                 } else if (started && (withLinks || linkDepth == 0) && node instanceof TextNode t) {
                     out.append(t.text());
@@ -72,9 +73,7 @@ final class TextZone {
                     if (e.normalName().equals("a")) {
                         linkDepth++;
                     }
-                    if (HtmlTags.isBlock(e) || e.normalName().equals("br")) {
-                        out.append('\n');
-                    }
+                    out.append(HtmlTags.isBlock(e) || e.normalName().equals("br") ? '\n' : ' ');
                 } else if (linkDepth == 0 && node instanceof TextNode t) {
                     out.append(t.text());
                     if (out.length() > 4 * max) {
