@@ -79,7 +79,8 @@ public final class HtmlArticleExtractor {
             zone = TextZone.before(doc.body(), content.get(0), ZONE_CHARS / 2);
             bylineZone = zone;
         }
-        List<String> body = cleanParagraphs(paragraphs.collect(content), title);
+        List<String> rawParagraphs = paragraphs.collect(content);
+        List<String> body = cleanParagraphs(rawParagraphs, title);
         String joined = String.join("\n", body);
         if (joined.isEmpty()) {
             throw new ExtractionException(title == null ? "no article text found in page" : "no article text found under the title \"" + title + "\"");
@@ -93,7 +94,7 @@ public final class HtmlArticleExtractor {
 
         String author = rule.map(r -> selectText(doc, r.author())).flatMap(bylines::name).orElse(null);
         if (author == null) {
-            author = authorFrom(meta, bylineZone, body, doc.title());
+            author = authorFrom(meta, bylineZone, body, rawParagraphs, doc.title());
         }
         String source = rule.map(r -> selectText(doc, r.source())).flatMap(bylines::name).orElse(null);
         if (source == null) {
@@ -160,15 +161,19 @@ public final class HtmlArticleExtractor {
         return at < 0 ? zone : zone.substring(0, at);
     }
 
-    private String authorFrom(PageMeta meta, String zone, List<String> body, String pageTitle) {
+    /**
+     * The byline under the headline, else one opening the story ("新京报讯（记者 陆一夫）"), else a
+     * credit closing it (the last raw lines, before credit lines were cleaned away), else meta tags.
+     */
+    private String authorFrom(PageMeta meta, String zone, List<String> body, List<String> raw, String pageTitle) {
         Optional<String> a = bylines.author(zone);
         if (a.isEmpty() && !body.isEmpty()) {
-            // Only the opening words: "新京报讯（记者 陆一夫）…", never a 记者 deep in the story.
             a = bylines.author(body.get(0).length() > BYLINE_HEAD ? body.get(0).substring(0, BYLINE_HEAD) : body.get(0));
         }
-        if (a.isEmpty() && body.size() > 1) {
-            String last = body.get(body.size() - 1);
-            a = bylines.author(last.length() > 200 ? last.substring(last.length() - 200) : last);
+        for (int i = raw.size() - 1; a.isEmpty() && i >= Math.max(1, raw.size() - 4); i--) {
+            String line = raw.get(i);
+            String tail = line.length() > 120 ? line.substring(line.length() - 120) : line;
+            a = bylines.author(tail).or(() -> bylines.closingAuthor(tail));
         }
         if (a.isEmpty()) {
             a = meta.authors().stream()
