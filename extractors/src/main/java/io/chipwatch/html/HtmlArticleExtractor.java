@@ -33,6 +33,11 @@ public final class HtmlArticleExtractor {
 
     private static final int ZONE_CHARS = 600;
     private static final int BYLINE_HEAD = 40;
+    /** Where self-media pages name the account that published the article. */
+    private static final String ACCOUNT_HINTS = "[class*=authorName], [class*=author-name], [class*=author_name], [class*=nickname], "
+            + "[class*=account-name], [class*=accountName], [class*=media-name], [class*=mediaName], #js_name";
+    /** Where forum threads name the poster of the first post. */
+    private static final String POSTER_HINTS = ".authi a, [class*=post-author], [class*=postauthor], [class*=poster-name], [itemprop=author] [itemprop=name]";
     private static final Pattern URL_DATE = Pattern.compile("(?<![0-9])(20\\d{2})[-/_]?(?:[01]\\d)(?:[-/_]?[0-3]\\d)?(?![0-9])");
     private static final Pattern LABELLED_DATE = Pattern.compile(
             "(?:发布时间|发表时间|發佈時間|发布日期|發布日期|更新时间|时间|日期|发布于|发表于|Published|Posted)\\s*[：:]?\\s*([^\\n]{6,40})");
@@ -66,6 +71,8 @@ public final class HtmlArticleExtractor {
         String zone = titleElement == null ? "" : TextZone.after(doc.body(), titleElement, ZONE_CHARS, false);
         String bylineZone = titleElement == null ? "" : TextZone.after(doc.body(), titleElement, ZONE_CHARS, true);
 
+        Optional<String> accountHint = hintText(doc, ACCOUNT_HINTS);
+        Optional<String> posterHint = hintText(doc, POSTER_HINTS);
         DateContext ctx = DateContext.at(page.fetchedAt()).withYearHint(yearHint(url, meta, page));
         OffsetDateTime published = rule.map(r -> selectDate(doc, r.published(), ctx)).orElse(null);
 
@@ -92,13 +99,20 @@ public final class HtmlArticleExtractor {
             published = publishedFrom(meta, zone, doc, ctx);
         }
 
+        String afterZone = content.isEmpty() ? "" : TextZone.after(doc.body(), content.get(content.size() - 1), ZONE_CHARS / 2, true);
         String author = rule.map(r -> selectText(doc, r.author())).flatMap(bylines::name).orElse(null);
         if (author == null) {
-            author = authorFrom(meta, bylineZone, body, rawParagraphs, doc.title());
+            author = authorFrom(meta, bylineZone, body, rawParagraphs, doc.title())
+                    .or(() -> bylines.author(afterZone))
+                    .or(() -> posterHint)
+                    .or(() -> metaAuthor(meta, doc.title()))
+                    .orElse(null);
         }
         String source = rule.map(r -> selectText(doc, r.source())).flatMap(bylines::name).orElse(null);
         if (source == null) {
             source = bylines.source(bylineZone)
+                    .or(() -> accountHint)
+                    .or(() -> bylines.source(afterZone))
                     .or(() -> meta.sources().stream().map(bylines::name).flatMap(Optional::stream).findFirst())
                     .or(() -> bylines.name(meta.siteName()))
                     .orElse(null);
@@ -165,7 +179,7 @@ public final class HtmlArticleExtractor {
      * The byline under the headline, else one opening the story ("新京报讯（记者 陆一夫）"), else a
      * credit closing it (the last raw lines, before credit lines were cleaned away), else meta tags.
      */
-    private String authorFrom(PageMeta meta, String zone, List<String> body, List<String> raw, String pageTitle) {
+    private Optional<String> authorFrom(PageMeta meta, String zone, List<String> body, List<String> raw, String pageTitle) {
         Optional<String> a = bylines.author(zone);
         if (a.isEmpty() && !body.isEmpty()) {
             a = bylines.author(body.get(0).length() > BYLINE_HEAD ? body.get(0).substring(0, BYLINE_HEAD) : body.get(0));
@@ -175,13 +189,25 @@ public final class HtmlArticleExtractor {
             String tail = line.length() > 120 ? line.substring(line.length() - 120) : line;
             a = bylines.author(tail).or(() -> bylines.closingAuthor(tail));
         }
-        if (a.isEmpty()) {
-            a = meta.authors().stream()
-                    .filter(n -> meta.siteName() == null || !meta.siteName().contains(n))
-                    .filter(n -> !pageTitle.contains(n)) // the site's own name, as in a title ending in _网易体育
-                    .map(bylines::name).flatMap(Optional::stream).findFirst();
+        return a;
+    }
+
+    private Optional<String> metaAuthor(PageMeta meta, String pageTitle) {
+        return meta.authors().stream()
+                .filter(n -> meta.siteName() == null || !meta.siteName().contains(n))
+                .filter(n -> !pageTitle.contains(n)) // the site's own name, as in a title ending in _网易体育
+                .map(bylines::name).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The short text of the first element a class-name hint points at, if it reads as a name. */
+    private Optional<String> hintText(Document doc, String css) {
+        for (Element e : doc.select(css)) {
+            String t = TextNormalizer.collapse(e.text());
+            if (!t.isEmpty() && t.length() <= 20) {
+                return bylines.name(t);
+            }
         }
-        return a.orElse(null);
+        return Optional.empty();
     }
 
     private static List<String> cleanParagraphs(List<String> raw, String title) {

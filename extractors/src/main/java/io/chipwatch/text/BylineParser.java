@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class BylineParser {
 
     /** Up to where a list of names runs: the end of the line, a bracket, a sentence mark or another label. */
-    private static final String NAMES = "([^\\n()（）\\[\\]【】<>《》:：|｜丨,，。;；!！?？]{2,40})";
+    private static final String NAMES = "([^\\n()（）\\[\\]【】<>《》:：|｜丨／╱∕,，。;；!！?？]{2,40})";
     private static final Pattern AUTHOR_LABEL = Pattern.compile(
             "(?:作者|作\\s者|撰文|撰稿|执笔|采写|文字|作者名)\\s*(?:[：:|｜丨/]|\\s)\\s*" + NAMES);
     private static final Pattern WEN = Pattern.compile("(?<![\\p{IsHan}])(?:文\\s*/\\s*图|图\\s*/\\s*文|文图|图文|文)\\s*[|｜丨/]?\\s*" + NAMES);
@@ -25,8 +25,11 @@ public final class BylineParser {
             "(?:记者|記者|通讯员|特约撰稿人|特约记者)\\s*[：:]?\\s*" + NAMES);
     private static final Pattern CLOSING_NAME = Pattern.compile("[（(]\\s*([\\p{IsHan}]{2,4}(?:[\\s、][\\p{IsHan}]{2,4}){0,3})\\s*[)）]\\s*$");
     private static final Pattern SOURCE_LABEL = Pattern.compile(
-            "(?:来源|來源|稿源|出处|出自|转自|本文来源|文章来源)\\s*[：:|｜丨]?\\s*([^\\s\\n|｜丨,，。;；()（）<>]{2,30})");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s、&＆和/]+");
+            "(?:来源|來源|稿源|出处|出自|转自|本文来源|文章来源)\\s*[：:|｜丨]?\\s*([A-Za-z][A-Za-z0-9.&\\-]*(?: [A-Z][A-Za-z0-9.&\\-]*)*(?![\\p{IsHan}A-Za-z0-9])|[^\\s\\n|｜丨,，。;；()（）<>]{2,30})");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s、&＆和/／╱∕]+");
+    /** Labels that end a list of names: "夏川 责编：…", "赵致远 发布时间：…". */
+    private static final Pattern LABEL_WORD = Pattern.compile(
+            "^(?:发布|时间|日期|来源|來源|编辑|責編|责编|责任|阅读|评论|字号|分享|原标题|摄影|图片|更新|浏览|点击|收藏|举报|关注|出处|审核|校对|监制|即时|即時|报道|報導)");
     private static final Pattern HAN_NAME = Pattern.compile("[\\p{IsHan}]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}");
     /** Words that trail a name in a credit ("陈智 整合", "路闻卓立编译"). */
     private static final Pattern CREDIT_SUFFIX = Pattern.compile("(?:整合|编译|整理|综合|报道|摄影|摄|编辑|发自.*|撰文|执笔)$");
@@ -47,6 +50,7 @@ public final class BylineParser {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        text = spaces(text);
         for (Pattern p : List.of(AUTHOR_LABEL, WEN, REPORTER)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
@@ -73,6 +77,7 @@ public final class BylineParser {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        text = spaces(text);
         Matcher m = SOURCE_LABEL.matcher(text);
         while (m.find()) {
             Optional<String> n = name(m.group(1));
@@ -97,6 +102,11 @@ public final class BylineParser {
         return Optional.of(n);
     }
 
+    /** Java's \\s knows neither the no-break nor the ideographic space that bylines are padded with. */
+    private static String spaces(String text) {
+        return text.replace('\u00a0', ' ').replace('\u3000', ' ');
+    }
+
     /** Person names in a credit such as "余毅菁 向雪妮", "叨叨姐、胡一刀&李小飞刀", "陈智 整合". */
     private Optional<String> names(String raw, boolean afterReporter) {
         List<String> out = new ArrayList<>();
@@ -106,7 +116,7 @@ public final class BylineParser {
             if (n.isEmpty()) {
                 continue;
             }
-            if (!HAN_NAME.matcher(n).matches() || NOT_NAMES.contains(n) || ORGANISATION.matcher(n).matches()
+            if (!HAN_NAME.matcher(n).matches() || NOT_NAMES.contains(n) || LABEL_WORD.matcher(n).find() || ORGANISATION.matcher(n).matches()
                     || (afterReporter && REPORTER_VERB.matcher(n).lookingAt())) {
                 // The list of names ends where something that is not a name begins.
                 break;
