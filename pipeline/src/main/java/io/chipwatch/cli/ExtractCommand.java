@@ -16,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -58,10 +57,6 @@ final class ExtractCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final java.io.InputStream in;
-
-    ExtractCommand() {
-        this(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8), System.in);
-    }
 
     ExtractCommand(PrintStream out, java.io.InputStream in) {
         this.out = out;

@@ -2,6 +2,13 @@ package io.chipwatch.cli;
 
 import picocli.CommandLine;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
 /** Process entry point: parses the command line and exits with the command's status. */
 public final class Main {
 
@@ -14,6 +21,24 @@ public final class Main {
 
     /** Runs a command line and returns its exit code: 0 ok, 1 failure, 2 usage error. */
     public static int run(String... args) {
-        return new CommandLine(new ChipwatchCommand()).execute(args);
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        return run(stdout, System.in, args);
+    }
+
+    /** Runs a command line with the given standard streams, as tests do. */
+    public static int run(PrintStream out, InputStream in, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == ExtractCommand.class) {
+                    return cls.cast(new ExtractCommand(out, in));
+                }
+                return defaults.create(cls);
+            }
+        };
+        CommandLine cli = new CommandLine(new ChipwatchCommand(), factory);
+        cli.setOut(new PrintWriter(out, true));
+        return cli.execute(args);
     }
 }

@@ -1,0 +1,179 @@
+package io.chipwatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExtractCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void printsOneRecordPerInputInOrderAndAnErrorRecordForABadOne() throws IOException {
+        Path first = write("a.html", page("海光发布新一代服务器处理器", "海光信息今日发布新一代服务器处理器，核心数量提升至一百二十八个，面向数据中心市场。"), StandardCharsets.UTF_8);
+        Path missing = dir.resolve("missing.html");
+        Path third = write("c.html", page("长鑫存储扩产DDR5内存", "长鑫存储宣布扩大DDR5内存产能，新产线预计在明年第二季度投产，月产能将显著提升。"), Charset.forName("GBK"));
+
+        Run run = run("extract", first.toString(), missing.toString(), third.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.records).hasSize(3);
+        assertThat(run.records.get(0).get("title").asText()).isEqualTo("海光发布新一代服务器处理器");
+        assertThat(run.records.get(1).get("error").asText()).contains("cannot read input");
+        assertThat(run.records.get(1).get("input").asText()).isEqualTo(missing.toString());
+        assertThat(run.records.get(2).get("title").asText()).isEqualTo("长鑫存储扩产DDR5内存");
+        assertThat(run.records.get(2).get("charset").asText()).isEqualTo("GB18030");
+        assertThat(run.records.get(2).get("body").asText()).contains("月产能将显著提升");
+    }
+
+    @Test
+    void evalFormatHasTheFieldsOfTheEvaluationRecord() throws IOException {
+        Path file = write("a.html", page("壁仞科技完成新一轮融资", "壁仞科技宣布完成新一轮融资，资金将用于下一代通用GPU的研发和量产准备工作。"), StandardCharsets.UTF_8);
+
+        Run run = run("extract", "--format", "eval", "--published", "2025-10-25T10:20:00+08:00", file.toString());
+
+        assertThat(run.exitCode).isZero();
+        JsonNode r = run.records.get(0);
+        assertThat(r.fieldNames()).toIterable()
+                .contains("id", "url", "title", "published", "author", "source", "lang", "body", "entities", "figures", "events");
+        assertThat(r.get("published").asText()).isEqualTo("2025-10-25T10:20:00+08:00");
+        assertThat(r.get("lang").asText()).isEqualTo("zh");
+        assertThat(r.get("entities").isArray()).isTrue();
+    }
+
+    @Test
+    void readsStandardInputAndAttributesTheGivenUrl() throws IOException {
+        byte[] html = page("沐曦发布推理加速卡", "沐曦集成电路发布面向大模型推理的加速卡，单卡显存容量达到六十四GB，功耗明显降低。").getBytes(StandardCharsets.UTF_8);
+
+        Run run = runWithStdin(html, "extract", "--url", "https://news.example.cn/2025/1025/a.html", "-");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.records.get(0).get("url").asText()).isEqualTo("https://news.example.cn/2025/1025/a.html");
+        assertThat(run.records.get(0).get("body").asText()).contains("加速卡");
+    }
+
+    @Test
+    void fetchesAUrlWithAPlainGetAndHonoursTheHeaderCharset() throws IOException {
+        byte[] gbk = page("燧原科技推出新训练芯片", "燧原科技推出新一代训练芯片，采用先进封装工艺，性能较上一代提升一倍以上。")
+                .replace("charset=utf-8", "charset=utf-8-wrong")
+                .getBytes(Charset.forName("GBK"));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/news/1.html", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=GBK");
+            exchange.sendResponseHeaders(200, gbk.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(gbk);
+            }
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/news/1.html";
+
+        Run run = run("extract", url);
+
+        assertThat(run.exitCode).isZero();
+        JsonNode r = run.records.get(0);
+        assertThat(r.get("title").asText()).isEqualTo("燧原科技推出新训练芯片");
+        assertThat(r.get("url").asText()).isEqualTo(url);
+        assertThat(r.get("charset").asText()).isEqualTo("GB18030");
+    }
+
+    @Test
+    void aBatchOfManyPagesYieldsOneRecordEachInInputOrder() throws IOException {
+        List<String> args = new ArrayList<>(List.of("extract"));
+        for (int i = 0; i < 100; i++) {
+            args.add(write("p" + i + ".html", page("第" + i + "号芯片新闻标题", "这是第" + i + "篇关于芯片产业的报道正文，内容足够长，可以被识别为文章的主体段落。"),
+                    StandardCharsets.UTF_8).toString());
+        }
+
+        Run run = run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.records).hasSize(100);
+        for (int i = 0; i < 100; i++) {
+            assertThat(run.records.get(i).get("title").asText()).isEqualTo("第" + i + "号芯片新闻标题");
+        }
+    }
+
+    @Test
+    void helpSucceedsOnEveryCommand() {
+        assertThat(run("--help").exitCode).isZero();
+        assertThat(run("extract", "--help").exitCode).isZero();
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run().exitCode).isEqualTo(2);
+        assertThat(run("extract").exitCode).isEqualTo(2);
+        assertThat(run("extract", "--no-such-option", "x").exitCode).isEqualTo(2);
+        assertThat(run("extract", "--format", "xml", "x").exitCode).isEqualTo(2);
+        assertThat(run("extract", "--published", "yesterday", "x").exitCode).isEqualTo(2);
+    }
+
+    private Path write(String name, String html, Charset charset) throws IOException {
+        String declared = html.replace("charset=utf-8", "charset=" + (charset.name().equals("GBK") ? "gbk" : "utf-8"));
+        return Files.write(dir.resolve(name), declared.getBytes(charset));
+    }
+
+    private static String page(String title, String paragraph) {
+        return "<html><head><meta charset=utf-8><title>" + title + "_示例科技网</title></head><body>"
+                + "<div class=nav><a href=/>首页</a><a href=/tech>科技</a><a href=/chip>芯片</a></div>"
+                + "<h1>" + title + "</h1><div class=info>2025-10-25 10:20 来源：示例科技网</div>"
+                + "<div class=article><p>" + paragraph + "</p><p>" + paragraph + "业内人士认为，这一进展值得关注。</p></div>"
+                + "<div class=footer>Copyright © 2025 示例科技网 版权所有</div></body></html>";
+    }
+
+    private Run run(String... args) {
+        return runWithStdin(new byte[0], args);
+    }
+
+    private Run runWithStdin(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InputStream in = new ByteArrayInputStream(stdin);
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), in, args);
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{")) {
+                try {
+                    records.add(JSON.readTree(line));
+                } catch (IOException e) {
+                    throw new AssertionError("not JSON: " + line, e);
+                }
+            }
+        }
+        return new Run(code, records);
+    }
+
+    private record Run(int exitCode, List<JsonNode> records) {
+    }
+}
