@@ -24,6 +24,10 @@ public final class Boilerplate {
                     + "|广告声明|廣告聲明|^(?:广告|廣告|推广|推廣|赞助|贊助|AD|Advertisement)$|仅代表作者(?:本人|个人)?观点|不代表.{0,20}(?:立场|观点)|投资有风险|不构成投资建议|文章内容仅供参考|内容仅供参考|阅读原文|点赞|在看");
     private static final Pattern NAV_HEAD = Pattern.compile(
             "^(?:相关阅读|相关新闻|相关文章|相关推荐|延伸阅读|推荐阅读|热门推荐|热点推荐|猜你喜欢|更多精彩|精彩推荐|热门文章|热门新闻|上一篇|下一篇|往期回顾|往期推荐|今日推荐|网友评论|评论|热门评论|最新评论)[：:\\s]?.{0,40}$");
+    /** Characters of article text that must precede a related-links heading for it to end the article. */
+    private static final int MIN_ARTICLE_BEFORE_RELATED = 200;
+    private static final Pattern RELATED_HEAD = Pattern.compile(
+            "相关阅读|相关新闻|相关文章|相关推荐|延伸阅读|延伸推荐|推荐阅读|热门推荐|猜你喜欢|更多精彩|精彩推荐|往期回顾|往期推荐|相關閱讀|相關新聞|延伸閱讀|推薦閱讀");
     private static final Pattern PHONE_ONLY = Pattern.compile("^[\\s+()（）\\d\\-—转]{7,24}$");
     private static final Pattern DISCLAIMER_START = Pattern.compile(
             "(?:特别声明|免责声明|版权声明|注：以上内容|注:以上内容|声明：本文|声明:本文|本文为.{0,30}原创|本文来自.{0,30}(?:入驻|自媒体))");
@@ -64,6 +68,12 @@ public final class Boilerplate {
         return false;
     }
 
+    /** A heading that introduces links or teasers to other articles. */
+    static boolean isRelatedHeading(String line) {
+        String t = line.replaceAll("[\\s·•|｜:：\\-—]", "");
+        return t.length() <= 8 && RELATED_HEAD.matcher(t).matches();
+    }
+
     /**
      * Cuts a platform disclaimer or a parenthesised credit off the end of a paragraph, as self-media
      * pages glue them onto the last line. Returns the paragraph unchanged when there is none.
@@ -87,9 +97,14 @@ public final class Boilerplate {
      */
     public static List<String> clean(List<String> paragraphs) {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        int kept = 0;
         for (String p : paragraphs) {
+            if (kept >= MIN_ARTICLE_BEFORE_RELATED && isRelatedHeading(p)) {
+                break; // what follows "相关阅读" or "延伸·推荐" is other articles, not this one
+            }
             if (!isBoilerplateLine(p)) {
                 out.add(p);
+                kept += p.length();
             }
         }
         int tail = Math.max(0, out.size() - 3);
