@@ -19,9 +19,11 @@ public final class Boilerplate {
     private static final Pattern NOTICE = Pattern.compile(
             "特别声明|免责声明|版权声明|版权所有|版權所有|本文为.{0,40}原创|本文系.{0,40}原创|原创文章.{0,10}转载|未经.{0,30}(?:授权|许可|同意).{0,20}(?:转载|使用|复制)"
                     + "|禁止转载|谢绝转载|转载请(?:注明|联系)|如需转载|版权归.{0,30}所有|[Cc]opyright|©|All Rights Reserved|ICP备|ICP证|网安备|公网安备"
-                    + "|(?:客服|咨询|服务|举报|投诉|热线|购买咨询|联系)电话|扫码|扫描.{0,6}二维码|长按.{0,6}二维码|识别二维码|关注.{0,10}公众号|点击.{0,10}(?:阅读原文|关注|订阅|下载|菜单|投票|进入|查看|收听|观看|链接|这里)|【点击[^】]{0,10}】|^\\d*[、.]?\\s*回复【|^[（(]?\\s*(?:本文)?原标题[：:]|您的浏览器(?:暂时)?(?:无法|不支持)"
+                    + "|(?:客服|咨询|服务|举报|投诉|热线|购买咨询|联系)(?:电话|热线)\\s*[：:]?\\s*[\\d(（+][\\d\\-—()（）\\s转]{6,}|扫码|扫描.{0,6}二维码|长按.{0,6}二维码|识别二维码|关注.{0,10}公众号|点击.{0,10}(?:阅读原文|关注|订阅|下载|菜单|投票|进入|查看|收听|观看|链接|这里)|【点击[^】]{0,10}】|^\\d*[、.]?\\s*回复【|^[（(]?\\s*(?:本文)?原标题[：:]|您的浏览器(?:暂时)?(?:无法|不支持)"
                     + "|分享到|分享至|返回.{0,6}首页|返回搜狐|查看更多|打开.{0,8}(?:APP|App|app|客户端)|下载.{0,8}(?:APP|App|app|客户端)|本平台仅提供信息存储服务"
-                    + "|广告声明|廣告聲明|^(?:广告|廣告|推广|推廣|赞助|贊助|AD|Advertisement)$|仅代表作者(?:本人|个人)?观点|不代表.{0,20}(?:立场|观点)|投资有风险|不构成投资建议|文章内容仅供参考|内容仅供参考|阅读原文|点赞|在看");
+                    + "|广告声明|廣告聲明|^(?:广告|廣告|推广|推廣|赞助|贊助|AD|Advertisement)$|仅代表作者(?:本人|个人)?观点|不代表.{0,20}(?:立场|观点)|投资有风险|不构成投资建议|文章内容仅供参考|内容仅供参考|阅读原文");
+    /** Button rows of WeChat and self-media pages: "点赞 在看 分享". */
+    private static final Pattern WIDGET_ROW = Pattern.compile("^(?:[\\s|·]*(?:点赞|在看|分享|收藏|转发|评论|赞|赏|举报|写留言|留言)[\\s|·\\d]*){1,6}$");
     private static final Pattern NAV_HEAD = Pattern.compile(
             "^(?:相关阅读|相关新闻|相关文章|相关推荐|延伸阅读|推荐阅读|热门推荐|热点推荐|猜你喜欢|更多精彩|精彩推荐|热门文章|热门新闻|上一篇|下一篇|往期回顾|往期推荐|今日推荐|网友评论|评论|热门评论|最新评论)[：:\\s]?.{0,40}$");
     /** Characters of article text that must precede a related-links heading for it to end the article. */
@@ -54,6 +56,9 @@ public final class Boilerplate {
             return true;
         }
         if (t.length() <= 160 && NOTICE.matcher(t).find()) {
+            return true;
+        }
+        if (t.length() <= 30 && WIDGET_ROW.matcher(t).matches()) {
             return true;
         }
         return t.length() <= 12 && (t.endsWith("电话") || t.endsWith("电话：") || t.endsWith("热线"));
@@ -102,10 +107,16 @@ public final class Boilerplate {
             if (kept >= MIN_ARTICLE_BEFORE_RELATED && isRelatedHeading(p)) {
                 break; // what follows "相关阅读" or "延伸·推荐" is other articles, not this one
             }
-            if (!isBoilerplateLine(p)) {
-                out.add(p);
-                kept += p.length();
+            String line = p;
+            if (isBoilerplateLine(line)) {
+                // A short last paragraph may carry a disclaimer glued to real text: keep the text.
+                line = stripTrailingNotice(line);
+                if (line.equals(p) || isBoilerplateLine(line)) {
+                    continue;
+                }
             }
+            out.add(line);
+            kept += line.length();
         }
         int tail = Math.max(0, out.size() - 3);
         for (int i = out.size() - 1; i >= tail; i--) {

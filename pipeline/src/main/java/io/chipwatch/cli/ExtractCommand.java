@@ -65,6 +65,10 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (url != null && inputs.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--url names the origin of a single input; give one input with it");
+        }
         OffsetDateTime publishedOverride = parsePublished();
         SiteRules rules = SiteRules.defaults();
         if (siteRules != null) {

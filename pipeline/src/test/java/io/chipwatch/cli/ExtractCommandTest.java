@@ -138,6 +138,7 @@ class ExtractCommandTest {
         assertThat(run("extract", "--no-such-option", "x").exitCode).isEqualTo(2);
         assertThat(run("extract", "--format", "xml", "x").exitCode).isEqualTo(2);
         assertThat(run("extract", "--published", "yesterday", "x").exitCode).isEqualTo(2);
+        assertThat(run("extract", "--url", "https://a.example/x", "a.html", "b.html").exitCode).isEqualTo(2);
     }
 
     private Path write(String name, String html, Charset charset) throws IOException {
