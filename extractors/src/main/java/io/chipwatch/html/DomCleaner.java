@@ -1,5 +1,6 @@
 package io.chipwatch.html;
 
+import io.chipwatch.text.TextNormalizer;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -39,15 +40,10 @@ final class DomCleaner {
         removeComments(doc);
     }
 
-    /** Removes navigation, share bars, comments, related links and the like, by their class and id. */
-    void removeFurniture(Document doc) {
-        removeFurnitureBlocks(doc);
-    }
-
     private static int prosePunctuation(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (io.chipwatch.text.TextNormalizer.isProsePunctuation(text.charAt(i))) {
+            if (TextNormalizer.isProsePunctuation(text.charAt(i))) {
                 n++;
             }
         }
@@ -64,7 +60,8 @@ final class DomCleaner {
         comments.forEach(Node::remove);
     }
 
-    private static void removeFurnitureBlocks(Document doc) {
+    /** Removes navigation, share bars, comments, related links and the like, by their class and id. */
+    void removeFurniture(Document doc) {
         Element body = doc.body();
         int totalText = Math.max(1, body.text().length());
         int totalProse = Math.max(1, prosePunctuation(body.text()));

@@ -56,7 +56,7 @@ public final class SiteRules {
         return new SiteRules(file.sites() == null ? List.of() : file.sites());
     }
 
-    /** These rules followed by {@code more}; the first rule matching a host wins. */
+    /** These rules with {@code more} added in front: the first rule matching a host wins, so {@code more} overrides. */
     public SiteRules plus(SiteRules more) {
         List<SiteRule> all = new ArrayList<>(more.rules);
         all.addAll(rules);

@@ -1,6 +1,7 @@
 package io.chipwatch.model;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,8 +36,8 @@ public record Article(
     }
 
     /** The body split into its paragraphs; an empty body has none. */
-    public java.util.List<String> paragraphs() {
-        return body.isEmpty() ? java.util.List.of() : java.util.List.of(body.split("\n"));
+    public List<String> paragraphs() {
+        return body.isEmpty() ? List.of() : List.of(body.split("\n"));
     }
 
     public Article withPublished(OffsetDateTime value) {

@@ -1,5 +1,6 @@
 package io.chipwatch.text;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,7 +102,7 @@ public final class Boilerplate {
      * follows the article's end (a notice, then lines like a phone number) is dropped as a block.
      */
     public static List<String> clean(List<String> paragraphs) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         int kept = 0;
         for (String p : paragraphs) {
             if (kept >= MIN_ARTICLE_BEFORE_RELATED && isRelatedHeading(p)) {

@@ -35,7 +35,7 @@ public final class LanguageGuesser {
         double hanWeight = han;
         double latinWeight = latin / 5.0;
         if (hanWeight == 0 && latinWeight == 0) {
-            return other > 0 ? "und" : "und";
+            return "und";
         }
         if (hanWeight >= latinWeight * 0.5 && han >= 2) {
             return "zh";
