@@ -126,9 +126,24 @@ class ExtractCommandTest {
     }
 
     @Test
+    void benchPrintsThroughputBesideItsBaseline() throws IOException {
+        Path file = write("a.html", page("寒武纪发布新款云端芯片", "寒武纪发布新款云端训练芯片，采用全新架构，适配主流大模型框架，已开始向客户送样。"), StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), InputStream.nullInputStream(),
+                "bench", "--rounds", "1", "--warmup", "0", file.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("failures_per_round=0")
+                .containsPattern("ratio extract/baseline: +\\d+\\.\\d\\d");
+    }
+
+    @Test
     void helpSucceedsOnEveryCommand() {
         assertThat(run("--help").exitCode).isZero();
         assertThat(run("extract", "--help").exitCode).isZero();
+        assertThat(run("bench", "--help").exitCode).isZero();
     }
 
     @Test
