@@ -1,0 +1,2 @@
+/** Text to facts: the domain gazetteer now; entities, figures and events as the NLP issue lands. */
+package io.chipwatch.nlp;
