@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipwatch.html.ArticleExtractor;
 import io.chipwatch.html.SiteRules;
 import io.chipwatch.model.Article;
+import io.chipwatch.nlp.NlpAnalyzer;
 import io.chipwatch.model.ExtractionException;
 import io.chipwatch.model.RawPage;
 import org.slf4j.Logger;
@@ -77,6 +78,7 @@ final class ExtractCommand implements Callable<Integer> {
         ArticleExtractor extractor = new ArticleExtractor(rules);
         InputReader reader = new InputReader(in);
         RecordWriter writer = new RecordWriter(new ObjectMapper());
+        NlpAnalyzer nlp = format == Format.eval ? NlpAnalyzer.withDefaults() : null;
         int failures = 0;
         for (String input : inputs) {
             Map<String, Object> record;
@@ -86,7 +88,7 @@ final class ExtractCommand implements Callable<Integer> {
                 if (publishedOverride != null) {
                     article = article.withPublished(publishedOverride);
                 }
-                record = format == Format.eval ? writer.eval(article, input) : writer.json(article, input);
+                record = format == Format.eval ? writer.eval(article, input, nlp.analyze(article)) : writer.json(article, input);
             } catch (ExtractionException | IOException | RuntimeException e) {
                 failures++;
                 String reason = e instanceof IOException io ? "cannot read input: " + io : e.getMessage();

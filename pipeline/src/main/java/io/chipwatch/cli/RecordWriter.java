@@ -2,7 +2,11 @@ package io.chipwatch.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipwatch.model.Analysis;
 import io.chipwatch.model.Article;
+import io.chipwatch.model.Entity;
+import io.chipwatch.model.Event;
+import io.chipwatch.model.Figure;
 import io.chipwatch.model.Ids;
 
 import java.net.URI;
@@ -43,8 +47,8 @@ final class RecordWriter {
         return r;
     }
 
-    /** The record of shared/eval/FORMAT.md; entities, figures and events stay empty until NLP lands. */
-    Map<String, Object> eval(Article a, String input) {
+    /** The record of shared/eval/FORMAT.md, with the NLP stage's entities, figures and events. */
+    Map<String, Object> eval(Article a, String input, Analysis analysis) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", a.canonicalUrl() != null ? Ids.sha1(a.canonicalUrl()) : Ids.sha1(input));
         r.put("input", input);
@@ -55,9 +59,9 @@ final class RecordWriter {
         r.put("source", a.source());
         r.put("lang", a.lang());
         r.put("body", a.body());
-        r.put("entities", List.of());
-        r.put("figures", List.of());
-        r.put("events", List.of());
+        r.put("entities", analysis.entities().stream().map(RecordWriter::entity).toList());
+        r.put("figures", analysis.figures().stream().map(RecordWriter::figure).toList());
+        r.put("events", analysis.events().stream().map(RecordWriter::event).toList());
         return r;
     }
 
@@ -67,6 +71,47 @@ final class RecordWriter {
         r.put("input", input);
         r.put("url", url == null ? null : url.toString());
         r.put("error", reason);
+        return r;
+    }
+
+    private static Map<String, Object> entity(Entity e) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("type", e.type());
+        r.put("name", e.name());
+        r.put("aliases", e.aliases());
+        r.put("mentions", e.mentions());
+        r.put("offsets", e.offsets());
+        return r;
+    }
+
+    private static Map<String, Object> figure(Figure f) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("metric", f.metric());
+        r.put("value", f.value());
+        r.put("value_max", f.valueMax());
+        r.put("unit", f.unit());
+        r.put("qualifier", f.qualifier());
+        r.put("subject", f.subject());
+        r.put("product", f.product());
+        r.put("period", f.period());
+        r.put("surface", f.surface());
+        r.put("text", f.text());
+        r.put("start", f.start());
+        r.put("end", f.end());
+        return r;
+    }
+
+    private static Map<String, Object> event(Event e) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("type", e.type());
+        r.put("org", e.org());
+        r.put("product", e.product());
+        r.put("date", e.date());
+        r.put("status", e.status());
+        r.put("trigger", e.trigger());
+        r.put("text", e.text());
+        r.put("start", e.start());
+        r.put("end", e.end());
         return r;
     }
 

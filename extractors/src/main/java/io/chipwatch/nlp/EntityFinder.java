@@ -1,0 +1,160 @@
+package io.chipwatch.nlp;
+
+import io.chipwatch.model.Mention;
+import io.chipwatch.model.Sentence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the entity mentions of an article: gazetteer aliases in any script, products the
+ * gazetteer does not know yet (a known family or vendor followed by a model code), and the
+ * people and organisations HanLP recognises, filtered so that fragments are not reported.
+ * Thread-safe.
+ */
+public final class EntityFinder {
+
+    private final EntityDictionary dictionary;
+    private final ModelCodeFinder modelCodes;
+    private final NameRecognizer names;
+
+    public EntityFinder(EntityDictionary dictionary, ChineseSegmenter segmenter) {
+        this.dictionary = dictionary;
+        this.modelCodes = new ModelCodeFinder(dictionary.gazetteer());
+        this.names = new NameRecognizer(segmenter);
+    }
+
+    /** Every mention in the body, in text order, none overlapping. */
+    public List<Mention> find(String body, List<Sentence> sentences) {
+        List<Candidate> known = dictionaryMentions(body);
+        List<Mention> mentions = resolveAmbiguity(body, known, sentences);
+        mentions = modelCodes.extend(body, mentions);
+        List<Mention> all = new ArrayList<>(mentions);
+        for (Sentence s : sentences) {
+            all.addAll(names.recognize(s, covered(mentions, s)));
+        }
+        all.sort(Comparator.comparingInt(Mention::start));
+        return all;
+    }
+
+    private record Candidate(int start, int end, List<AliasTarget> targets) {
+        int length() {
+            return end - start;
+        }
+    }
+
+    private List<Candidate> dictionaryMentions(String body) {
+        List<Candidate> hits = new ArrayList<>();
+        for (EntityDictionary.Hit hit : dictionary.scan(body)) {
+            if (!atWordBoundary(body, hit.start(), hit.end())) {
+                continue;
+            }
+            List<AliasTarget> targets = hit.targets().stream()
+                    .filter(t -> !t.caseExact() || body.regionMatches(hit.start(), t.alias(), 0, t.alias().length()))
+                    .toList();
+            if (!targets.isEmpty()) {
+                hits.add(new Candidate(hit.start(), hit.end(), targets));
+            }
+        }
+        // longest match first among those starting left-most: 华为昇腾 beats 华为, HBM4 beats HBM
+        hits.sort(Comparator.comparingInt(Candidate::start).thenComparing(Comparator.comparingInt(Candidate::length).reversed()));
+        List<Candidate> chosen = new ArrayList<>();
+        int reach = 0;
+        for (Candidate c : hits) {
+            if (c.start() >= reach) {
+                chosen.add(c);
+                reach = c.end();
+            } else if (!chosen.isEmpty() && c.end() > reach && c.length() > chosen.get(chosen.size() - 1).length()) {
+                // a longer alias starting inside the previous one wins (华为海思 after 华为)
+                Candidate prev = chosen.get(chosen.size() - 1);
+                if (c.start() < prev.end() && c.length() > prev.length() + 1) {
+                    chosen.set(chosen.size() - 1, c);
+                    reach = c.end();
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * An ambiguous alias counts only when something corroborates it: the article also names
+     * the entity unambiguously, its sentence names another organisation or product, or it is
+     * used the way sources are (IDC认为, 据晨星, 甲骨文公司). Where one alias names several
+     * entries, the corroborated one wins.
+     */
+    private static List<Mention> resolveAmbiguity(String body, List<Candidate> candidates, List<Sentence> sentences) {
+        Set<GazetteerEntry> corroborated = new HashSet<>();
+        for (Candidate c : candidates) {
+            if (c.targets().size() == 1 && !c.targets().get(0).ambiguous()) {
+                corroborated.add(c.targets().get(0).entry());
+            }
+        }
+        List<Mention> mentions = new ArrayList<>();
+        for (Candidate c : candidates) {
+            AliasTarget pick = null;
+            for (AliasTarget t : c.targets()) {
+                if (corroborated.contains(t.entry())) {
+                    pick = t;
+                    break;
+                }
+                if (pick == null && c.targets().size() == 1
+                        && (!t.ambiguous() || usedAsName(body, c) || sharesSentence(c, candidates, sentences))) {
+                    pick = t;
+                }
+            }
+            if (pick != null) {
+                GazetteerEntry e = pick.entry();
+                mentions.add(new Mention(e.type(), e.name(), body.substring(c.start(), c.end()), c.start(), c.end()));
+            }
+        }
+        return mentions;
+    }
+
+    private static final Pattern NAME_AFTER = Pattern.compile(
+            "^\\s?(?:公司|集团|集團|认为|認為|表示|数据|數據|报告|報告|预测|預測|预计|預計|分析师|分析師|称|稱|指出|显示|顯示|发布|發布|宣布|与|與|和|的)");
+    private static final Pattern NAME_BEFORE = Pattern.compile("(?:据|據|根据|根據|与|與|和|、)\\s?$");
+
+    private static boolean usedAsName(String body, Candidate c) {
+        String after = body.substring(c.end(), Math.min(body.length(), c.end() + 4));
+        String before = body.substring(Math.max(0, c.start() - 3), c.start());
+        return NAME_AFTER.matcher(after).find() || NAME_BEFORE.matcher(before).find();
+    }
+
+    private static boolean sharesSentence(Candidate c, List<Candidate> candidates, List<Sentence> sentences) {
+        for (Sentence s : sentences) {
+            if (c.start() >= s.start() && c.start() < s.end()) {
+                for (Candidate other : candidates) {
+                    if (other != c && other.start() >= s.start() && other.end() <= s.end() && other.targets().size() == 1
+                            && !other.targets().get(0).ambiguous()
+                            && Set.of("ORG", "PRODUCT").contains(other.targets().get(0).entry().type())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static List<Mention> covered(List<Mention> mentions, Sentence s) {
+        return mentions.stream().filter(m -> m.start() < s.end() && m.end() > s.start()).toList();
+    }
+
+    /** Latin and digit aliases must not start or end inside a longer Latin word or number. */
+    static boolean atWordBoundary(String text, int start, int end) {
+        char first = text.charAt(start);
+        char last = text.charAt(end - 1);
+        if (isWordChar(first) && start > 0 && isWordChar(text.charAt(start - 1))) {
+            return false;
+        }
+        return !(isWordChar(last) && end < text.length() && isWordChar(text.charAt(end)));
+    }
+
+    static boolean isWordChar(char c) {
+        return c < 0x80 ? Character.isLetterOrDigit(c) : c >= 'Ａ' && c <= 'ｚ' || c >= '０' && c <= '９';
+    }
+}

@@ -1,0 +1,168 @@
+package io.chipwatch.nlp;
+
+import io.chipwatch.model.Mention;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds products the gazetteer does not list yet. New chips keep arriving under known names:
+ * a product family followed by a model code (Ascend 950PR, 思元690, 第四代骁龙8s), a vendor
+ * followed by one (英伟达B30A, AMD MI450), or a bare code in a sentence about chips (MI450 芯片).
+ */
+final class ModelCodeFinder {
+
+    /** Digits with optional letters (950PR, 910, 8s) or letters then digits (MI450, B30A). */
+    private static final Pattern FAMILY_CODE = Pattern.compile("\\G[ \u00a0]?(\\d{1,4}[A-Za-z]{1,4}(?![A-Za-z])|\\d{2,4}(?![0-9A-Za-z.])|[A-Z]{1,3}\\d{1,4}[A-Za-z]{0,2}(?![A-Za-z0-9]))");
+    private static final Pattern LETTER_DIGIT_SUFFIX = Pattern.compile("\\d+[A-Za-z]+");
+    private static final Pattern VENDOR_CODE = Pattern.compile("\\G[ \u00a0]?([A-Z]{1,3}\\d{1,4}[A-Za-z]{0,2})(?![A-Za-z0-9])");
+    private static final Pattern BARE_CODE = Pattern.compile("(?<![A-Za-z0-9\\-_./])([A-Z]{1,3}\\d{2,4}[A-Z]{0,2})(?![A-Za-z0-9])");
+    private static final Pattern NOT_A_MODEL = Pattern.compile("(?:Q[1-4]|H[12]|FY\\d+|[A-Z]{1,3}20[0-4]\\d)");
+    /** A number followed by these is a quantity or a date, not a model. */
+    private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(?:年|月|日|号|万|亿|千|百|元|%|％|倍|颗|片|张|块|台|个|家|nm|纳米|奈米|GB|TB|MB|W|瓦|岁|名|人|款|代|亿)");
+    private static final Pattern GENERATION = Pattern.compile("第[一二三四五六七八九十\\d]{1,3}代$");
+    private static final Pattern PROCESS_NODE = Pattern.compile("(?<![A-Za-z0-9.])(\\d{1,2}(?:\\.\\d)?) ?(?:nm|NM|Nm|纳米|奈米|納米)(?![A-Za-z])");
+    private static final Pattern CHIP_CONTEXT = Pattern.compile("芯片|晶片|GPU|NPU|CPU|加速卡|加速器|显卡|顯卡|处理器|處理器|算力卡|服务器|伺服器|chip|accelerator", Pattern.CASE_INSENSITIVE);
+
+    private final Gazetteer gazetteer;
+
+    ModelCodeFinder(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** The mentions, with family mentions widened to their model and vendor codes added. */
+    List<Mention> extend(String body, List<Mention> mentions) {
+        List<Mention> out = new ArrayList<>(mentions.size() + 8);
+        for (Mention m : mentions) {
+            if ("PRODUCT".equals(m.type()) && !hasDigit(m.name())) {
+                out.add(widenFamily(body, m));
+            } else if ("ORG".equals(m.type())) {
+                out.add(m);
+                vendorCode(body, m).ifPresent(out::add);
+            } else {
+                out.add(m);
+            }
+        }
+        addBareCodes(body, out);
+        addProcessNodes(body, out);
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private Mention widenFamily(String body, Mention family) {
+        Matcher code = FAMILY_CODE.matcher(body);
+        code.region(family.end(), body.length());
+        if (!code.lookingAt() || UNIT_AFTER.matcher(body.substring(code.end(), Math.min(body.length(), code.end() + 3))).find()) {
+            return withGeneration(body, family);
+        }
+        String raw = code.group(1);
+        if (raw.chars().allMatch(Character::isDigit) && raw.length() < 2) {
+            return withGeneration(body, family);
+        }
+        String normalized = normalizeCode(raw);
+        String surface = body.substring(family.start(), code.end());
+        Optional<GazetteerEntry> known = lookupFirst(surface, family.name() + normalized, family.name() + " " + normalized);
+        String name = known.map(GazetteerEntry::name).orElse(family.name() + normalized);
+        return withGeneration(body, new Mention("PRODUCT", name, surface, family.start(), code.end()));
+    }
+
+    /** 第四代骁龙8s: the generation belongs to the product's name. */
+    private static Mention withGeneration(String body, Mention m) {
+        Matcher g = GENERATION.matcher(body.substring(Math.max(0, m.start() - 6), m.start()));
+        if (!g.find() || !hasDigit(m.name())) {
+            return m;
+        }
+        int start = m.start() - (g.end() - g.start());
+        return new Mention(m.type(), g.group() + m.name(), body.substring(start, m.end()), start, m.end());
+    }
+
+    private Optional<Mention> vendorCode(String body, Mention vendor) {
+        Matcher code = VENDOR_CODE.matcher(body);
+        code.region(vendor.end(), body.length());
+        if (!code.lookingAt() || NOT_A_MODEL.matcher(code.group(1)).matches()) {
+            return Optional.empty();
+        }
+        String raw = code.group(1);
+        String name = lookupFirst(raw).map(GazetteerEntry::name).orElse(raw);
+        return Optional.of(new Mention("PRODUCT", name, raw, code.start(1), code.end(1)));
+    }
+
+    private void addBareCodes(String body, List<Mention> mentions) {
+        Matcher m = BARE_CODE.matcher(body);
+        List<Mention> added = new ArrayList<>();
+        while (m.find()) {
+            int start = m.start(1);
+            int end = m.end(1);
+            if (NOT_A_MODEL.matcher(m.group(1)).matches() || overlaps(mentions, start, end)
+                    || UNIT_AFTER.matcher(body.substring(end, Math.min(body.length(), end + 3))).find()
+                    || !CHIP_CONTEXT.matcher(sentenceAround(body, start)).find()) {
+                continue;
+            }
+            added.add(new Mention("PRODUCT", m.group(1), m.group(1), start, end));
+        }
+        mentions.addAll(added);
+    }
+
+    /** 7nm, 3NM, 28纳米, 1.4nm: a process node whether or not the gazetteer lists it. */
+    private void addProcessNodes(String body, List<Mention> mentions) {
+        Matcher m = PROCESS_NODE.matcher(body);
+        List<Mention> added = new ArrayList<>();
+        while (m.find()) {
+            if (overlaps(mentions, m.start(), m.end())) {
+                continue;
+            }
+            String canonical = m.group(1) + "nm";
+            List<GazetteerEntry> known = gazetteer.lookup(canonical);
+            String name = known.size() == 1 ? known.get(0).name() : canonical;
+            added.add(new Mention("TECH", name, m.group(), m.start(), m.end()));
+        }
+        mentions.addAll(added);
+    }
+
+    private Optional<GazetteerEntry> lookupFirst(String... aliases) {
+        for (String alias : aliases) {
+            List<GazetteerEntry> found = gazetteer.lookup(alias);
+            if (found.size() == 1 && "PRODUCT".equals(found.get(0).type())) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** 950dt and 950DT are one model; 8s stays 8s because its lower case is part of the name. */
+    private static String normalizeCode(String raw) {
+        if (LETTER_DIGIT_SUFFIX.matcher(raw).matches() && raw.replaceAll("\\d", "").length() >= 2) {
+            return raw.toUpperCase(Locale.ROOT);
+        }
+        return raw;
+    }
+
+    private static boolean overlaps(List<Mention> mentions, int start, int end) {
+        for (Mention x : mentions) {
+            if (x.start() < end && x.end() > start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sentenceAround(String body, int at) {
+        int from = at;
+        while (from > 0 && "。！？\n".indexOf(body.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = at;
+        while (to < body.length() && "。！？\n".indexOf(body.charAt(to)) < 0) {
+            to++;
+        }
+        return body.substring(from, to);
+    }
+
+    private static boolean hasDigit(String s) {
+        return s.chars().anyMatch(Character::isDigit);
+    }
+}
