@@ -2,14 +2,19 @@ package io.chipwatch.nlp;
 
 import io.chipwatch.model.Analysis;
 import io.chipwatch.model.Article;
-import io.chipwatch.model.Entity;
+import io.chipwatch.model.Event;
+import io.chipwatch.model.Figure;
 import io.chipwatch.model.Mention;
 import io.chipwatch.model.Sentence;
 import io.chipwatch.text.LanguageIdentifier;
 import io.chipwatch.text.SentenceSplitter;
+import io.chipwatch.time.PeriodContext;
+import io.chipwatch.time.PeriodResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,21 +29,35 @@ public final class NlpAnalyzer {
     private final LanguageIdentifier languages;
     private final EntityFinder entities;
     private final EntityAggregator aggregator;
+    private final PeriodResolver periods = new PeriodResolver();
+    private final FigureFinder figures;
+    private final EventFinder events;
 
-    public NlpAnalyzer(Gazetteer gazetteer) {
+    public NlpAnalyzer(Gazetteer gazetteer, Lexicon lexicon) {
         EntityDictionary dictionary = new EntityDictionary(gazetteer);
         this.languages = new LanguageIdentifier();
         this.entities = new EntityFinder(dictionary, new ChineseSegmenter(gazetteer));
         this.aggregator = new EntityAggregator(gazetteer);
+        this.figures = new FigureFinder(lexicon, gazetteer);
+        this.events = new EventFinder(lexicon, gazetteer);
     }
 
-    /** An analyzer over the gazetteer shipped in the models module. */
+    /** An analyzer over the gazetteer and lexicon shipped in the models module. */
     public static NlpAnalyzer withDefaults() {
         try {
-            return new NlpAnalyzer(Gazetteer.defaults());
+            return new NlpAnalyzer(Gazetteer.defaults(), Lexicon.defaults());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String firstSubject(List<Mention> mentions) {
+        for (Mention m : mentions) {
+            if ("ORG".equals(m.type()) || "PLACE".equals(m.type())) {
+                return m.name();
+            }
+        }
+        return null;
     }
 
     public Analysis analyze(Article article) {
@@ -49,7 +68,27 @@ public final class NlpAnalyzer {
             sentences.add(new Sentence(text, span.start(), span.end(), languages.identify(text)));
         }
         List<Mention> mentions = entities.find(body, sentences);
-        List<Entity> merged = aggregator.aggregate(mentions);
-        return new Analysis(sentences, merged, List.of(), List.of());
+        LocalDate published = article.published() != null ? article.published().toLocalDate() : LocalDate.now(ZoneOffset.UTC);
+        PeriodContext time = new PeriodContext(published);
+        Topic topic = new Topic();
+        List<Figure> foundFigures = new ArrayList<>();
+        List<Event> foundEvents = new ArrayList<>();
+        int next = 0;
+        for (Sentence s : sentences) {
+            List<Mention> inSentence = new ArrayList<>();
+            while (next < mentions.size() && mentions.get(next).start() < s.start()) {
+                next++;
+            }
+            for (int i = next; i < mentions.size() && mentions.get(i).start() < s.end(); i++) {
+                Mention m = mentions.get(i);
+                inSentence.add(new Mention(m.type(), m.name(), m.surface(), m.start() - s.start(), m.end() - s.start()));
+            }
+            SentenceFacts facts = new SentenceFacts(s, inSentence, periods.findAll(s.text(), time));
+            List<Figure> sentenceFigures = figures.find(facts, topic);
+            foundFigures.addAll(sentenceFigures);
+            foundEvents.addAll(events.find(facts, published, topic));
+            topic.set(firstSubject(inSentence));
+        }
+        return new Analysis(sentences, aggregator.aggregate(mentions), foundFigures, foundEvents);
     }
 }

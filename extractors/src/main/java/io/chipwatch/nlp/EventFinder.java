@@ -1,0 +1,169 @@
+package io.chipwatch.nlp;
+
+import io.chipwatch.model.Event;
+import io.chipwatch.model.Mention;
+import io.chipwatch.time.Period;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds events in a sentence from its trigger words (lexicon.yml) and the entities around
+ * them: a launch names a product, a deal names its parties, an export control the government
+ * that imposes it. The date is the sentence's time expression; status says whether it lies
+ * after publication. Thread-safe.
+ */
+final class EventFinder {
+
+    private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|于|於|、)\\s?$");
+    private static final Pattern QUOTED_NAME = Pattern.compile("[“\"《「]([^”\"》」]{2,30})[”\"》」]");
+    private static final Pattern RECENT = Pattern.compile("近期|近日|日前|最近|目前|日內|近來");
+    private static final Pattern SPAN = Pattern.compile("^(?:未来|未來|过去|過去|今后|今後|近)");
+    private static final Set<String> PRODUCT_EVENTS = Set.of("product_announcement", "mass_production");
+
+    private final Lexicon lexicon;
+    private final Gazetteer gazetteer;
+
+    EventFinder(Lexicon lexicon, Gazetteer gazetteer) {
+        this.lexicon = lexicon;
+        this.gazetteer = gazetteer;
+    }
+
+    List<Event> find(SentenceFacts facts, LocalDate published, Topic topic) {
+        List<Event> events = new ArrayList<>();
+        String text = facts.text();
+        Set<String> typesSeen = new LinkedHashSet<>();
+        for (Lexicon.Hit trigger : lexicon.eventWords(text, 0, text.length())) {
+            if (!typesSeen.add(trigger.label())) {
+                continue;
+            }
+            Period when = date(facts, trigger);
+            String date = when == null ? recentDate(text, published) : when.label();
+            String status = status(text, when, published);
+            if (PRODUCT_EVENTS.contains(trigger.label())) {
+                for (String[] orgAndProduct : products(facts, trigger, topic)) {
+                    events.add(event(facts, trigger, orgAndProduct[0], orgAndProduct[1], date, status));
+                }
+            } else if ("partnership".equals(trigger.label())) {
+                for (Mention party : orgs(facts)) {
+                    events.add(event(facts, trigger, party.name(), null, date, status));
+                }
+            } else {
+                Mention actor = actor(facts, trigger.label());
+                if (actor != null) {
+                    events.add(event(facts, trigger, actor.name(), productNear(facts), date, status));
+                }
+            }
+        }
+        return events;
+    }
+
+    private Event event(SentenceFacts facts, Lexicon.Hit trigger, String org, String product, String date, String status) {
+        return new Event(trigger.label(), org, product, date, status, trigger.word(), facts.text(),
+                facts.sentence().start(), facts.sentence().end());
+    }
+
+    /** Each product the sentence names, with its maker; a quoted name after the trigger if none. */
+    private List<String[]> products(SentenceFacts facts, Lexicon.Hit trigger, Topic topic) {
+        List<String[]> out = new ArrayList<>();
+        for (Mention m : facts.mentions()) {
+            if ("PRODUCT".equals(m.type())) {
+                out.add(new String[]{maker(m, facts, topic), m.name()});
+            }
+        }
+        if (out.isEmpty() && "product_announcement".equals(trigger.label())) {
+            Matcher q = QUOTED_NAME.matcher(facts.text());
+            if (q.find(trigger.end()) && q.start() - trigger.end() <= 4) {
+                Mention actor = actor(facts, trigger.label());
+                out.add(new String[]{actor == null ? topic.subject() : actor.name(), q.group(1).strip()});
+            }
+        }
+        return out;
+    }
+
+    /** The product's vendor: from the gazetteer (also for a model of a known family), else the maker named beside it. */
+    private String maker(Mention product, SentenceFacts facts, Topic topic) {
+        String vendor = gazetteer.byName(product.name()).map(GazetteerEntry::vendor).orElse(null);
+        if (vendor == null) {
+            GazetteerEntry family = null;
+            for (GazetteerEntry e : gazetteer.lookup(product.name())) {
+                family = e;
+            }
+            for (int len = product.name().length() - 1; family == null && len >= 2; len--) {
+                family = gazetteer.byName(product.name().substring(0, len))
+                        .filter(e -> "PRODUCT".equals(e.type()) && e.vendor() != null).orElse(null);
+            }
+            vendor = family == null ? null : family.vendor();
+        }
+        if (vendor != null) {
+            return vendor;
+        }
+        Mention actor = actor(facts, "product_announcement");
+        return actor != null ? actor.name() : topic.subject();
+    }
+
+    /** Who acts: the first organisation (or, for export controls, country) not in object position. */
+    private static Mention actor(SentenceFacts facts, String type) {
+        String text = facts.text();
+        for (Mention m : facts.mentions()) {
+            boolean fits = "ORG".equals(m.type()) || "export_control".equals(type) && "PLACE".equals(m.type());
+            if (fits && !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static List<Mention> orgs(SentenceFacts facts) {
+        List<Mention> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Mention m : facts.mentions()) {
+            if ("ORG".equals(m.type()) && seen.add(m.name())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static String productNear(SentenceFacts facts) {
+        for (Mention m : facts.mentions()) {
+            if ("PRODUCT".equals(m.type())) {
+                return m.name();
+            }
+        }
+        return null;
+    }
+
+    /** The sentence's time expression nearest the trigger, ignoring spans such as 未来十年. */
+    private static Period date(SentenceFacts facts, Lexicon.Hit trigger) {
+        Period best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Period p : facts.periods()) {
+            if (SPAN.matcher(p.text()).find()) {
+                continue;
+            }
+            int distance = p.endOffset() <= trigger.start() ? trigger.start() - p.endOffset() : p.startOffset() - trigger.end();
+            if (Math.abs(distance) < bestDistance) {
+                best = p;
+                bestDistance = Math.abs(distance);
+            }
+        }
+        return best;
+    }
+
+    private static String recentDate(String text, LocalDate published) {
+        return RECENT.matcher(text).find() ? String.valueOf(published.getYear()) : null;
+    }
+
+    private String status(String text, Period when, LocalDate published) {
+        if (when != null) {
+            return when.start().isAfter(published) ? "planned" : "released";
+        }
+        return lexicon.hasPlannedWord(text) ? "planned" : "released";
+    }
+}

@@ -1,0 +1,217 @@
+package io.chipwatch.nlp;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The unit words that may follow a number, with the figure unit and the factor to base units.
+ * Lookup is longest match at a position, indexed by first character, so that "TB/s" wins over
+ * "TB", "元人民币" over "元" and "千瓦" over "千". Immutable once built.
+ *
+ * <p>Context rules that a table cannot express (个 followed by a noun, 片 of wafers, 成 as tenths)
+ * live in {@link QuantityFinder}; this class only says which word is there.
+ */
+final class QuantityUnits {
+
+    /** A unit word at some position: its figure unit, factor to base units and where it ends. */
+    record Match(String token, String unit, BigDecimal factor, int end) {
+        boolean isCurrency() {
+            return CURRENCIES.contains(unit);
+        }
+    }
+
+    private record Entry(String token, String unit, BigDecimal factor, boolean ignoreCase, String notFollowedBy) {
+    }
+
+    static final List<String> CURRENCIES = List.of("USD", "CNY", "EUR", "JPY", "TWD", "HKD", "KRW");
+
+    private static final BigDecimal ONE = BigDecimal.ONE;
+    private static final BigDecimal EIGHTH = new BigDecimal("0.125"); // bits to bytes
+
+    private final Map<Character, List<Entry>> byFirst;
+
+    QuantityUnits() {
+        List<Entry> all = new ArrayList<>();
+        currencies(all);
+        counts(all);
+        technical(all);
+        Map<Character, List<Entry>> map = new HashMap<>();
+        for (Entry e : all) {
+            char c = e.token().charAt(0);
+            map.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
+            if (e.ignoreCase()) {
+                for (char alt : new char[] {Character.toLowerCase(c), Character.toUpperCase(c)}) {
+                    if (alt != c) {
+                        map.computeIfAbsent(alt, k -> new ArrayList<>()).add(e);
+                    }
+                }
+            }
+        }
+        map.replaceAll((k, v) -> {
+            v.sort(Comparator.comparingInt((Entry e) -> e.token().length()).reversed());
+            return List.copyOf(v);
+        });
+        this.byFirst = Map.copyOf(map);
+    }
+
+    /** The longest unit word starting exactly at {@code i}, or null. */
+    Match at(String s, int i) {
+        if (i >= s.length()) {
+            return null;
+        }
+        List<Entry> candidates = byFirst.get(s.charAt(i));
+        if (candidates == null) {
+            return null;
+        }
+        for (Entry e : candidates) {
+            String tok = e.token();
+            if (!s.regionMatches(e.ignoreCase(), i, tok, 0, tok.length())) {
+                continue;
+            }
+            int end = i + tok.length();
+            char next = end < s.length() ? s.charAt(end) : ' ';
+            // "GB" must not be the start of "GBytes" or a model name; "W" not of "Wh".
+            if (isAsciiLetter(tok.charAt(tok.length() - 1)) && isAsciiLetter(next)) {
+                continue;
+            }
+            if (e.notFollowedBy().indexOf(next) >= 0) {
+                continue;
+            }
+            return new Match(tok, e.unit(), e.factor(), end);
+        }
+        return null;
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static void currencies(List<Entry> all) {
+        add(all, "USD", "美元", "美金", "美圆");
+        add(all, "CNY", "元人民币", "元人民幣", "人民币", "人民幣", "块钱", "塊錢");
+        // 元 after a number is money, but not in 元件/元器件/元素/元宇宙/元年.
+        all.add(new Entry("元", "CNY", ONE, false, "件器素宇年旦月老首帅宵"));
+        add(all, "EUR", "欧元", "歐元");
+        add(all, "JPY", "日元", "日圆", "日圓");
+        add(all, "TWD", "新台币", "新台幣", "新臺幣", "台币", "台幣", "臺幣");
+        add(all, "HKD", "港元", "港币", "港幣");
+        add(all, "KRW", "韩元", "韓元", "韩币", "韓幣", "韩圆", "韓圜");
+        add(all, "other", "英镑", "英鎊");
+        addWords(all, "USD", ONE, "USD", "US dollars", "dollars", "dollar");
+        addWords(all, "CNY", ONE, "CNY", "RMB", "yuan");
+        addWords(all, "EUR", ONE, "EUR", "euros", "euro");
+        addWords(all, "JPY", ONE, "JPY", "yen");
+        addWords(all, "TWD", ONE, "TWD", "NTD");
+        addWords(all, "HKD", ONE, "HKD");
+        addWords(all, "KRW", ONE, "KRW");
+    }
+
+    private static void counts(List<Entry> all) {
+        add(all, "units", "颗", "顆", "张", "張", "套", "枚", "辆", "輛", "个", "個", "片");
+        all.add(new Entry("块", "units", ONE, false, "钱錢"));
+        all.add(new Entry("塊", "units", ONE, false, "钱錢"));
+        // 台 and 部 start many words; after a number only these are not counters.
+        all.add(new Entry("台", "units", ONE, false, "积積湾灣北南资資企商州阶階"));
+        all.add(new Entry("臺", "units", ONE, false, "积積湾灣北南资資企商州阶階"));
+        all.add(new Entry("部", "units", ONE, false, "门門分署件长長"));
+        addWords(all, "units", ONE, "GPUs", "chips", "units", "cards", "servers", "accelerators", "boards", "devices");
+        addWords(all, "wafers", ONE, "wafers");
+        // Counts of companies, people, product models, projects, lines, fabs: "items".
+        all.add(new Entry("家", "items", ONE, false, "族庭用电電具"));
+        all.add(new Entry("名", "items", ONE, false, "列义義字称稱单單"));
+        all.add(new Entry("人", "items", ONE, false, "工形才类類民"));
+        all.add(new Entry("条", "items", ONE, false, "件例款"));
+        all.add(new Entry("條", "items", ONE, false, "件例款"));
+        all.add(new Entry("种", "items", ONE, false, "子类類"));
+        all.add(new Entry("種", "items", ONE, false, "子类類"));
+        all.add(new Entry("笔", "items", ONE, false, "记記电電"));
+        all.add(new Entry("筆", "items", ONE, false, "记記电電"));
+        add(all, "items", "人次", "款", "项", "項", "座", "户", "戶", "件");
+        addWords(all, "items", ONE, "companies", "people", "employees", "customers", "users");
+    }
+
+    private static void technical(List<Entry> all) {
+        all.add(new Entry("%", "percent", ONE, false, ""));
+        all.add(new Entry("‰", "percent", new BigDecimal("0.1"), false, ""));
+        add(all, "percent", "百分点");
+        addWords(all, "percent", ONE, "percent", "per cent");
+        all.add(new Entry("倍", "multiple", ONE, false, "数數率"));
+
+        addWords(all, "FLOPS", ONE, "FLOPS", "FLOP/s");
+        addWords(all, "FLOPS", ChineseNumber.Magnitudes.BILLION, "GFLOPS", "gigaflops");
+        addWords(all, "FLOPS", ChineseNumber.Magnitudes.TRILLION, "TFLOPS", "teraflops");
+        addWords(all, "FLOPS", new BigDecimal("1E15"), "PFLOPS", "petaflops");
+        addWords(all, "FLOPS", new BigDecimal("1E18"), "EFLOPS", "exaflops");
+        all.add(new Entry("TOPS", "other", ChineseNumber.Magnitudes.TRILLION, false, ""));
+
+        String[] prefixes = {"K", "k", "M", "G", "T", "P", "E"};
+        String[] exps = {"1E3", "1E3", "1E6", "1E9", "1E12", "1E15", "1E18"};
+        for (int p = 0; p < prefixes.length; p++) {
+            BigDecimal f = new BigDecimal(exps[p]);
+            for (String per : new String[] {"B/s", "B/S", "B/秒", "Bps", "B每秒"}) {
+                all.add(new Entry(prefixes[p] + per, "bytes_per_s", f, false, ""));
+            }
+            for (String per : new String[] {"b/s", "b/S", "b/秒", "bps"}) {
+                all.add(new Entry(prefixes[p] + per, "bytes_per_s", f.multiply(EIGHTH), false, ""));
+            }
+            all.add(new Entry(prefixes[p] + "B", "bytes", f, false, ""));
+        }
+        // Memory density in bits (16Gb DRAM); "Mb" is left out, it is mostly a typo for MB.
+        all.add(new Entry("Gb", "bytes", ChineseNumber.Magnitudes.BILLION.multiply(EIGHTH), false, ""));
+        all.add(new Entry("Tb", "bytes", ChineseNumber.Magnitudes.TRILLION.multiply(EIGHTH), false, ""));
+        add(all, "bytes", "字节", "位元组");
+        all.add(new Entry("兆字节", "bytes", ChineseNumber.Magnitudes.MILLION, false, ""));
+        all.add(new Entry("吉字节", "bytes", ChineseNumber.Magnitudes.BILLION, false, ""));
+        all.add(new Entry("太字节", "bytes", ChineseNumber.Magnitudes.TRILLION, false, ""));
+
+        add(all, "tokens", "代币", "代幣", "词元", "詞元");
+        addWords(all, "tokens", ONE, "tokens", "token");
+
+        // Power, not energy: 千瓦时 / kWh / 兆瓦时 are left alone.
+        all.add(new Entry("W", "watts", ONE, false, ""));
+        all.add(new Entry("mW", "watts", new BigDecimal("0.001"), false, ""));
+        all.add(new Entry("kW", "watts", ChineseNumber.Magnitudes.THOUSAND, true, ""));
+        all.add(new Entry("MW", "watts", ChineseNumber.Magnitudes.MILLION, false, ""));
+        all.add(new Entry("GW", "watts", ChineseNumber.Magnitudes.BILLION, false, ""));
+        all.add(new Entry("瓦", "watts", ONE, false, "时時斯片解"));
+        all.add(new Entry("瓦特", "watts", ONE, false, "时時"));
+        all.add(new Entry("千瓦", "watts", ChineseNumber.Magnitudes.THOUSAND, false, "时時"));
+        all.add(new Entry("兆瓦", "watts", ChineseNumber.Magnitudes.MILLION, false, "时時"));
+        all.add(new Entry("吉瓦", "watts", ChineseNumber.Magnitudes.BILLION, false, "时時"));
+        addWords(all, "watts", ONE, "watts", "watt");
+
+        BigDecimal milli = new BigDecimal("0.001");
+        BigDecimal micro = new BigDecimal("0.000001");
+        BigDecimal nano = new BigDecimal("0.000000001");
+        add(all, "seconds", "秒钟", "秒鐘");
+        all.add(new Entry("秒", "seconds", ONE, false, "杀殺"));
+        all.add(new Entry("毫秒", "seconds", milli, false, ""));
+        all.add(new Entry("微秒", "seconds", micro, false, ""));
+        all.add(new Entry("纳秒", "seconds", nano, false, ""));
+        all.add(new Entry("納秒", "seconds", nano, false, ""));
+        all.add(new Entry("ms", "seconds", milli, false, ""));
+        all.add(new Entry("μs", "seconds", micro, false, ""));
+        all.add(new Entry("µs", "seconds", micro, false, ""));
+        all.add(new Entry("ns", "seconds", nano, false, ""));
+        addWords(all, "seconds", ONE, "seconds", "second", "secs", "sec");
+        addWords(all, "seconds", milli, "milliseconds", "millisecond");
+        addWords(all, "seconds", micro, "microseconds");
+        addWords(all, "seconds", nano, "nanoseconds");
+    }
+
+    private static void add(List<Entry> all, String unit, String... tokens) {
+        for (String t : tokens) {
+            all.add(new Entry(t, unit, ONE, false, ""));
+        }
+    }
+
+    private static void addWords(List<Entry> all, String unit, BigDecimal factor, String... words) {
+        for (String w : words) {
+            all.add(new Entry(w, unit, factor, true, ""));
+        }
+    }
+}
