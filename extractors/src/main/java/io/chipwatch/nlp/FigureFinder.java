@@ -18,7 +18,14 @@ final class FigureFinder {
 
     private static final Set<String> SUBJECT_TYPES = Set.of("ORG", "PLACE");
     /** A name right after these is the object of a verb, not who the figure is about. */
-    private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|为|為|于|於|在)\\s?$");
+    private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|为|為|于|於|在|是|较|較|超过|超過|相比)\\s?$");
+    private static final Pattern SHARE = Pattern.compile("(?:占|佔)[^，,；;]{0,20}的\\s?$");
+    private static final Set<String> SOURCE_KINDS = Set.of("analyst", "media");
+    private static final Pattern REPORTING_AFTER = Pattern.compile("^\\s?(?:的)?(?:数据|數據|报告|報告|预测|預測|预计|預計|认为|認為|表示|称|稱|指出|统计|統計|估计|估計|分析|显示|顯示|发布的|援引)");
+    private static final Pattern REPORTING_BEFORE = Pattern.compile("(?:据|據|根据|根據|援引)\\s?$");
+    private static final Pattern NOW = Pattern.compile("现在|現在|目前|如今|当前|當前|眼下|时下|時下");
+    private static final Pattern SPAN = Pattern.compile("^(?:未来|未來|过去|過去|今后|今後|近)");
+    private static final Pattern BASE_MARKER = Pattern.compile("(?:较|較|比|相比|相较|相較|同比)\\s?$");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -46,7 +53,7 @@ final class FigureFinder {
                 String metric = metric(facts, q, clauseStart, clauseEnd, previous);
                 Mention product = product(facts, q, clauseStart, clauseEnd);
                 String subject = subject(facts, q, clauseStart, clauseEnd, product, topic);
-                f = figure(facts, q, metric, subject, product == null ? null : product.name(), period(facts, q, clauseStart));
+                f = figure(facts, q, metric, subject, product == null ? null : product.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
             }
             figures.add(f);
             previous = f;
@@ -63,6 +70,15 @@ final class FigureFinder {
     private String metric(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {
         String text = facts.text();
         // the metric word nearest the number, looking back in its clause first, then just after it
+        for (Lexicon.Hit h : lexicon.metricWords(text, q.start(), q.end())) {
+            if (fits(h.label(), q.unit())) {
+                return h.label();
+            }
+        }
+        // 约占整个市场的35%: a percent that something takes up is a share
+        if ("percent".equals(q.unit()) && SHARE.matcher(text.substring(clauseStart, q.start())).find()) {
+            return "market_share";
+        }
         List<Lexicon.Hit> back = lexicon.metricWords(text, clauseStart, q.start());
         List<Lexicon.Hit> after = lexicon.metricWords(text, q.end(), Math.min(clauseEnd, q.end() + 8));
         Lexicon.Hit best = null;
@@ -129,10 +145,15 @@ final class FigureFinder {
         String text = facts.text();
         Mention inClause = null;
         Mention inSentence = null;
+        Mention lastBefore = null;
         for (Mention m : facts.mentions()) {
             if (!SUBJECT_TYPES.contains(m.type()) || m.start() >= q.start()) {
                 continue;
             }
+            if (isSource(m, text)) {
+                continue;
+            }
+            lastBefore = m;
             if (OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()) {
                 continue;
             }
@@ -143,24 +164,37 @@ final class FigureFinder {
                 inSentence = m;
             }
         }
-        // 拥有4.5万亿美元市值的英伟达: the owner follows the figure
-        for (Mention m : facts.mentions()) {
-            if (SUBJECT_TYPES.contains(m.type()) && m.start() >= q.end() && m.start() <= clauseEnd
-                    && OF_AFTER.matcher(text.substring(q.end(), m.start())).find()) {
-                return m.name();
-            }
+        // 后者将购买…: the latter is the last party named before it
+        int latter = text.lastIndexOf("后者", q.start());
+        if (latter >= clauseStart && lastBefore != null && lastBefore.end() <= latter) {
+            return lastBefore.name();
         }
         if (inClause != null) {
             return inClause.name();
+        }
+        // 拥有4.5万亿美元市值的英伟达: the owner follows the figure
+        for (Mention m : facts.mentions()) {
+            if (SUBJECT_TYPES.contains(m.type()) && m.start() >= q.end() && m.start() <= clauseEnd
+                    && OF_AFTER.matcher(text.substring(q.end(), m.start())).find() && !isSource(m, text)) {
+                return m.name();
+            }
         }
         String vendor = product == null ? null : vendorOf(product, facts);
         if (vendor != null) {
             return vendor;
         }
-        if (inSentence != null) {
-            return inSentence.name();
+        return inSentence == null ? null : inSentence.name();
+    }
+
+    /** Analysts, media and anyone quoted as the source of a number are not what it is about. */
+    private boolean isSource(Mention m, String text) {
+        String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
+        if (SOURCE_KINDS.contains(kind)) {
+            return true;
         }
-        return topic.subject();
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 5));
+        String before = text.substring(Math.max(0, m.start() - 2), m.start());
+        return REPORTING_AFTER.matcher(after).find() || REPORTING_BEFORE.matcher(before).find();
     }
 
     private String vendorOf(Mention product, SentenceFacts facts) {
@@ -176,21 +210,48 @@ final class FigureFinder {
         return null;
     }
 
-    private static String period(SentenceFacts facts, Quantity q, int clauseStart) {
+    /**
+     * The time of the figure: the nearest time expression before it in its sentence, one right
+     * after it in its clause, else the time the previous sentence was about. A comparison base
+     * (较2024年上半年) and a span (未来十年) are not the figure's time; 现在 after an older time
+     * means the publication year.
+     */
+    private static String period(SentenceFacts facts, Quantity q, int clauseStart, String carried, int publishedYear) {
+        String text = facts.text();
         Period best = null;
         for (Period p : facts.periods()) {
-            if (p.endOffset() <= q.start()) {
+            if (p.endOffset() <= q.start() && usable(p, text)) {
                 best = p;
             }
         }
-        if (best == null) {
-            for (Period p : facts.periods()) {
-                if (p.startOffset() >= q.end() && p.startOffset() < facts.clauseEnd(q.end()) + 1) {
-                    return p.label();
-                }
+        int nowAt = lastMatch(NOW, text, best == null ? 0 : best.endOffset(), q.start());
+        if (nowAt >= 0) {
+            return String.valueOf(publishedYear);
+        }
+        if (best != null) {
+            return best.label();
+        }
+        for (Period p : facts.periods()) {
+            if (p.startOffset() >= q.end() && p.startOffset() <= facts.clauseEnd(q.end()) && usable(p, text)) {
+                return p.label();
             }
         }
-        return best == null ? null : best.label();
+        return carried;
+    }
+
+    private static boolean usable(Period p, String text) {
+        return !SPAN.matcher(p.text()).find()
+                && !BASE_MARKER.matcher(text.substring(Math.max(0, p.startOffset() - 2), p.startOffset())).find();
+    }
+
+    private static int lastMatch(Pattern pattern, String text, int from, int to) {
+        java.util.regex.Matcher m = pattern.matcher(text);
+        m.region(from, Math.max(from, to));
+        int at = -1;
+        while (m.find()) {
+            at = m.start();
+        }
+        return at;
     }
 
     private static boolean isMoney(String unit) {

@@ -8,6 +8,7 @@ import io.chipwatch.model.Mention;
 import io.chipwatch.model.Sentence;
 import io.chipwatch.text.LanguageIdentifier;
 import io.chipwatch.text.SentenceSplitter;
+import io.chipwatch.time.Period;
 import io.chipwatch.time.PeriodContext;
 import io.chipwatch.time.PeriodResolver;
 
@@ -51,6 +52,17 @@ public final class NlpAnalyzer {
         }
     }
 
+    /** The last plain time expression of a sentence (not a span such as 未来五年), or null. */
+    private static String lastPeriod(SentenceFacts facts) {
+        String label = null;
+        for (Period p : facts.periods()) {
+            if (!p.text().startsWith("未来") && !p.text().startsWith("过去")) {
+                label = p.label();
+            }
+        }
+        return label;
+    }
+
     private static String firstSubject(List<Mention> mentions) {
         for (Mention m : mentions) {
             if ("ORG".equals(m.type()) || "PLACE".equals(m.type())) {
@@ -70,7 +82,7 @@ public final class NlpAnalyzer {
         List<Mention> mentions = entities.find(body, sentences);
         LocalDate published = article.published() != null ? article.published().toLocalDate() : LocalDate.now(ZoneOffset.UTC);
         PeriodContext time = new PeriodContext(published);
-        Topic topic = new Topic();
+        Topic topic = new Topic(published.getYear());
         List<Figure> foundFigures = new ArrayList<>();
         List<Event> foundEvents = new ArrayList<>();
         int next = 0;
@@ -88,6 +100,7 @@ public final class NlpAnalyzer {
             foundFigures.addAll(sentenceFigures);
             foundEvents.addAll(events.find(facts, published, topic));
             topic.set(firstSubject(inSentence));
+            topic.setPeriod(lastPeriod(facts));
         }
         return new Analysis(sentences, aggregator.aggregate(mentions), foundFigures, foundEvents);
     }

@@ -6,7 +6,26 @@ package io.chipwatch.nlp;
  */
 final class Topic {
 
+    private final int publishedYear;
     private String subject;
+    private String period;
+
+    Topic(int publishedYear) {
+        this.publishedYear = publishedYear;
+    }
+
+    int publishedYear() {
+        return publishedYear;
+    }
+
+    /** The time the previous sentence was about, or null. */
+    String period() {
+        return period;
+    }
+
+    void setPeriod(String period) {
+        this.period = period;
+    }
 
     String subject() {
         return subject;
