@@ -183,6 +183,8 @@ final class FigureFinder {
         if (vendor != null) {
             return vendor;
         }
+        // a sentence without a name of its own is left unattributed: carrying the previous
+        // sentence's subject over was measured to attribute more figures wrongly than rightly
         return inSentence == null ? null : inSentence.name();
     }
 

@@ -99,7 +99,9 @@ public final class NlpAnalyzer {
             List<Figure> sentenceFigures = figures.find(facts, topic);
             foundFigures.addAll(sentenceFigures);
             foundEvents.addAll(events.find(facts, published, topic));
-            topic.set(firstSubject(inSentence));
+            if (sentenceFigures.isEmpty()) {
+                topic.set(firstSubject(inSentence));
+            }
             topic.setPeriod(lastPeriod(facts));
         }
         return new Analysis(sentences, aggregator.aggregate(mentions), foundFigures, foundEvents);
