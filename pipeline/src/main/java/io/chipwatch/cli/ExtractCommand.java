@@ -81,28 +81,46 @@ final class ExtractCommand implements Callable<Integer> {
         NlpAnalyzer nlp = format == Format.eval ? NlpAnalyzer.withDefaults() : null;
         int failures = 0;
         for (String input : inputs) {
-            Map<String, Object> record;
+            Outcome outcome = extractOne(reader, extractor, writer, input, url, publishedOverride, nlp);
+            failures += outcome.failed() ? 1 : 0;
             try {
-                RawPage page = reader.read(input, url);
-                Article article = extractor.extract(page);
-                if (publishedOverride != null) {
-                    article = article.withPublished(publishedOverride);
-                }
-                record = format == Format.eval ? writer.eval(article, input, nlp.analyze(article)) : writer.json(article, input);
-            } catch (ExtractionException | IOException | RuntimeException e) {
-                failures++;
-                String reason = e instanceof IOException io ? "cannot read input: " + io : e.getMessage();
-                LOG.warn("Cannot extract {}: {}", input, reason);
-                record = writer.error(input, url, reason);
-            }
-            try {
-                out.println(writer.line(record));
+                out.println(writer.line(outcome.record()));
             } catch (JsonProcessingException e) {
                 throw new IOException("cannot write record for " + input, e);
             }
         }
         out.flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    /** The record of one input, as {@code extract} prints it, and whether its extraction failed. */
+    record Outcome(Map<String, Object> record, boolean failed) {
+    }
+
+    /**
+     * Reads and extracts one input into its record in the given format, or into an error record
+     * saying why it could not (logged); never throws for a bad input. {@code eval} scores these
+     * same records.
+     *
+     * @param url               the URL a file or stdin input came from, or null
+     * @param publishedOverride the publication time to use instead of the page's, or null
+     * @param nlp               for the evaluation record, the analyzer that fills its entities,
+     *                          figures and events; null for the article record
+     */
+    static Outcome extractOne(InputReader reader, ArticleExtractor extractor, RecordWriter writer, String input,
+                              URI url, OffsetDateTime publishedOverride, NlpAnalyzer nlp) {
+        try {
+            RawPage page = reader.read(input, url);
+            Article article = extractor.extract(page);
+            if (publishedOverride != null) {
+                article = article.withPublished(publishedOverride);
+            }
+            return new Outcome(nlp != null ? writer.eval(article, input, nlp.analyze(article)) : writer.json(article, input), false);
+        } catch (ExtractionException | IOException | RuntimeException e) {
+            String reason = e instanceof IOException io ? "cannot read input: " + io : e.getMessage();
+            LOG.warn("Cannot extract {}: {}", input, reason);
+            return new Outcome(writer.error(input, url, reason), true);
+        }
     }
 
     private OffsetDateTime parsePublished() {

@@ -1,6 +1,7 @@
 package io.chipwatch.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipwatch.model.Analysis;
 import io.chipwatch.model.Article;
@@ -29,6 +30,11 @@ final class RecordWriter {
 
     String line(Map<String, Object> record) throws JsonProcessingException {
         return json.writeValueAsString(record);
+    }
+
+    /** A record as the JSON tree a reader of {@link #line} would parse, e.g. for scoring it. */
+    JsonNode tree(Map<String, Object> record) {
+        return json.valueToTree(record);
     }
 
     Map<String, Object> json(Article a, String input) {
