@@ -32,7 +32,6 @@ public final class QuantityFinder {
     private static final String MORE = "多余餘";
     /** After 成, these make a word (成为, 成本, 成功), not a tenth. */
     private static final String CHENG_WORDS = "为為员員本功立熟交长長型品都就不果绩績效";
-    private static final String CLAUSE_MARKS = "，,。；;：:！!？?、\n";
 
     private static final Map<String, String> CURRENCY_PREFIX_UNITS = Map.ofEntries(
             Map.entry("US$", "USD"), Map.entry("NT$", "TWD"), Map.entry("HK$", "HKD"), Map.entry("$", "USD"),
@@ -64,7 +63,7 @@ public final class QuantityFinder {
     /** 个 then one of these counts things that are not devices. */
     private static final List<String> GE_ITEMS = List.of(
             "国家", "國家", "地区", "地區", "城市", "省", "项目", "項目", "行业", "行業", "领域", "領域", "客户", "客戶",
-            "团队", "團隊", "合作伙伴", "品牌", "场景", "場景", "应用", "應用");
+            "团队", "團隊", "合作伙伴", "品牌", "场景", "場景", "应用", "應用", "参数", "參數", "晶体管", "晶體管");
     private static final List<String> WAFER_WORDS = List.of("晶圆", "晶圓", "wafer");
     private static final List<String> WAFER_CONTEXT = List.of("晶圆", "晶圓", "wafer", "产能", "產能", "投片");
 
@@ -102,9 +101,13 @@ public final class QuantityFinder {
 
     // ---- one figure, possibly a range ------------------------------------------------------
 
-    /** A number as written: mantissa times magnitude (万, 亿, billion), with the clues that qualify it. */
+    /**
+     * A number as written: mantissa times magnitude (万, 亿, billion), with the clues that qualify
+     * it: {@code bare} for a magnitude without digits (万亿), {@code more} for 多/余, {@code singleDigit}
+     * for one Chinese digit (两家), {@code smallInt} for 1..10 (may take 成), {@code zhao} for 兆.
+     */
     private record Num(int start, int end, BigDecimal mantissa, BigDecimal magnitude, boolean hasMagnitude,
-                       boolean bare, boolean loneOne, boolean more, boolean smallInt) {
+                       boolean bare, boolean singleDigit, boolean more, boolean smallInt, boolean zhao) {
         BigDecimal value() {
             return mantissa.multiply(magnitude);
         }
@@ -147,7 +150,7 @@ public final class QuantityFinder {
                 }
             }
         }
-        if (a.unit() == null || (a.num().loneOne() && isCount(a.unit()))) {
+        if (a.unit() == null || isNarrativeCount(a)) {
             return a.end();
         }
         return emit(s, original, out, a.start(), a.end(), a.value(), null, a.unit(), a.num().more(), a.num().bare());
@@ -253,6 +256,8 @@ public final class QuantityFinder {
             String unit = m.unit();
             if (prefixUnit != null && m.token().equals("元")) {
                 unit = prefixUnit; // 新台幣2兆元, 人民币72亿元: the sign names the currency, 元 just repeats it
+            } else if (num.zhao() && m.token().equals("元")) {
+                unit = "TWD"; // trillions in 兆 are Taiwan usage (the mainland writes 万亿), so 元 is NT$
             }
             return new Side(num, start, unit, m.factor(), true, m.end());
         }
@@ -311,7 +316,7 @@ public final class QuantityFinder {
         BigDecimal mantissa;
         boolean chinese = false;
         boolean bare = false;
-        boolean loneOne = false;
+        boolean singleDigit = false;
         char c = s.charAt(i);
         if (isDigit(c)) {
             while (q < n && isDigit(s.charAt(q))) {
@@ -361,7 +366,7 @@ public final class QuantityFinder {
             if (mantissa == null) {
                 return null;
             }
-            loneOne = run.equals("一") || run.equals("壹");
+            singleDigit = run.length() == 1 && ChineseNumber.isChineseDigit(run.charAt(0));
             chinese = true;
         } else {
             return null;
@@ -374,8 +379,13 @@ public final class QuantityFinder {
             more = true; // 30多万, 1000多家, 百余家
             q++;
         }
+        if (!chinese && q + 1 < n && s.charAt(q) == ' ' && ChineseNumber.isNumeral(s.charAt(q + 1))
+                && !ChineseNumber.isChineseDigit(s.charAt(q + 1))) {
+            q++; // "10 万张": spacing tools put a blank between Latin digits and Han characters
+        }
         BigDecimal magnitude = BigDecimal.ONE;
         boolean hasMagnitude = false;
+        boolean zhao = false;
         while (q < n) {
             char ch = s.charAt(q);
             if (s.startsWith("分之", q + 1) || s.startsWith("百分点", q) || s.startsWith("百分點", q)) {
@@ -387,6 +397,7 @@ public final class QuantityFinder {
             }
             magnitude = magnitude.multiply(m);
             hasMagnitude = true;
+            zhao |= ch == '兆';
             q++;
         }
         if (!more && hasMagnitude && q + 1 < n && MORE.indexOf(s.charAt(q)) >= 0) {
@@ -421,7 +432,7 @@ public final class QuantityFinder {
         BigDecimal plain = mantissa.stripTrailingZeros();
         boolean smallInt = !hasMagnitude && !more && plain.scale() <= 0
                 && plain.compareTo(BigDecimal.ONE) >= 0 && plain.compareTo(BigDecimal.TEN) <= 0;
-        return new Num(i, q, mantissa, magnitude, hasMagnitude, bare, loneOne, more, smallInt);
+        return new Num(i, q, mantissa, magnitude, hasMagnitude, bare, singleDigit, more, smallInt, zhao);
     }
 
     /** Two non-zero Chinese digits in a row (三四, 一两) make a vague estimate, not a number. */
@@ -494,7 +505,7 @@ public final class QuantityFinder {
             return null;
         }
         if (s.charAt(p) == '百' && (p + 1 >= s.length() || !ChineseNumber.isNumeral(s.charAt(p + 1)))) {
-            return new Num(p, p + 1, ChineseNumber.Magnitudes.HUNDRED, BigDecimal.ONE, false, false, false, false, false);
+            return new Num(p, p + 1, ChineseNumber.Magnitudes.HUNDRED, BigDecimal.ONE, false, false, false, false, false, false);
         }
         return isDigit(s.charAt(p)) || ChineseNumber.isNumeral(s.charAt(p)) ? number(s, p, false, false) : null;
     }
@@ -517,7 +528,8 @@ public final class QuantityFinder {
 
     private int emit(String s, String original, List<Quantity> out, int start, int end, BigDecimal value,
                      BigDecimal max, String unit, boolean more, boolean bare) {
-        String qualifier = qualifiers.before(s, start);
+        int floor = out.isEmpty() ? 0 : out.get(out.size() - 1).end();
+        String qualifier = qualifiers.before(s, start, floor);
         QuantityQualifiers.Suffix suffix = qualifiers.after(s, end);
         if (qualifier == null && suffix != null) {
             qualifier = suffix.qualifier();
@@ -605,8 +617,21 @@ public final class QuantityFinder {
         return Math.max(j, i + 1);
     }
 
-    private static boolean isCount(String unit) {
-        return unit.equals("units") || unit.equals("items") || unit.equals("wafers");
+    /**
+     * 一颗芯片, 一家公司, 两家公司, 1个芯片 read as "a chip", "a company", "the two companies": a
+     * count of one, or of companies and people in a single Chinese digit, is narrative, not a
+     * figure. Devices keep 两..九 (八张卡 is a spec).
+     */
+    private static boolean isNarrativeCount(Side a) {
+        String unit = a.unit();
+        boolean count = unit.equals("units") || unit.equals("items") || unit.equals("wafers");
+        if (!count || a.num().hasMagnitude() || a.num().more()) {
+            return false;
+        }
+        if (a.num().value().compareTo(BigDecimal.ONE) == 0) {
+            return true;
+        }
+        return a.num().singleDigit() && unit.equals("items");
     }
 
     private static boolean startsWithAny(String s, int p, List<String> words) {

@@ -27,19 +27,24 @@ final class QuantityQualifiers {
     /** How far back a word next to the number may start; also bounds the clause scan. */
     private static final int NEAR = 24;
     private static final int CLAUSE = 48;
+    private static final int LOOSE = 6;
+    /** Suffix words may follow the noun of the figure: 10万片晶圆左右, 500名员工以上. */
+    private static final int SUFFIX_NOUN = 4;
 
     // Longest first, so 略低于 is tried before 低于 and 超过 before 超.
     private static final List<Map.Entry<String, String>> BEFORE_CN = sorted(Map.ofEntries(
             Map.entry("约", APPROX), Map.entry("大约", APPROX), Map.entry("约合", APPROX), Map.entry("大概", APPROX),
             Map.entry("接近", APPROX), Map.entry("将近", APPROX), Map.entry("近", APPROX), Map.entry("几近", APPROX),
-            Map.entry("差不多", APPROX), Map.entry("估计约", APPROX),
+            Map.entry("差不多", APPROX), Map.entry("約", APPROX), Map.entry("大約", APPROX), Map.entry("將近", APPROX),
+            Map.entry("高達", UP_TO), Map.entry("最多可達", UP_TO), Map.entry("不少於", AT_LEAST), Map.entry("低於", UNDER), Map.entry("估计约", APPROX),
             Map.entry("超过", OVER), Map.entry("超出", OVER), Map.entry("逾", OVER), Map.entry("突破", OVER),
             Map.entry("超", OVER), Map.entry("多于", OVER), Map.entry("高于", OVER), Map.entry("大于", OVER),
             Map.entry("不止", OVER),
             Map.entry("不到", UNDER), Map.entry("低于", UNDER), Map.entry("略低于", UNDER), Map.entry("不足", UNDER),
             Map.entry("少于", UNDER), Map.entry("小于", UNDER), Map.entry("未达", UNDER), Map.entry("未满", UNDER),
             Map.entry("高达", UP_TO), Map.entry("最多", UP_TO), Map.entry("最高", UP_TO), Map.entry("多达", UP_TO),
-            Map.entry("至多", UP_TO), Map.entry("最高可达", UP_TO), Map.entry("最多可", UP_TO),
+            Map.entry("至多", UP_TO), Map.entry("不超过", UP_TO), Map.entry("不超過", UP_TO), Map.entry("不高于", UP_TO),
+            Map.entry("不多于", UP_TO), Map.entry("超過", OVER), Map.entry("最高可达", UP_TO), Map.entry("最多可", UP_TO),
             Map.entry("至少", AT_LEAST), Map.entry("不少于", AT_LEAST), Map.entry("不低于", AT_LEAST),
             Map.entry("起码", AT_LEAST), Map.entry("最少", AT_LEAST)));
 
@@ -66,9 +71,12 @@ final class QuantityQualifiers {
     private static final List<String> FORECAST_EN = List.of(
             "will", "expected", "expects", "expect", "forecast", "projected", "could", "may", "plans", "estimated");
 
-    /** The qualifier written just before a figure starting at {@code start}, or null. */
-    String before(String s, int start) {
-        int from = clauseStart(s, start, NEAR);
+    /**
+     * The qualifier written just before a figure starting at {@code start}, or null. Words are
+     * looked for no further back than {@code floor} (the end of the previous figure).
+     */
+    String before(String s, int start, int floor) {
+        int from = Math.max(floor, clauseStart(s, start, NEAR));
         String w = s.substring(from, start).stripTrailing();
         for (int dropped = 0; dropped < 3 && !w.isEmpty(); dropped++) {
             if (w.endsWith("最近") || w.endsWith("附近")) {
@@ -83,6 +91,13 @@ final class QuantityQualifiers {
                 break;
             }
             w = w.substring(0, w.length() - 1).stripTrailing();
+        }
+        // A two-character word a verb away still qualifies: 最多配备8张, 至少需要20万颗.
+        String near = s.substring(Math.max(from, start - LOOSE), start);
+        for (Map.Entry<String, String> e : BEFORE_CN) {
+            if (e.getKey().length() >= 2 && near.contains(e.getKey())) {
+                return e.getValue();
+            }
         }
         String lower = s.substring(from, start).stripTrailing().toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> e : BEFORE_EN) {
@@ -103,9 +118,15 @@ final class QuantityQualifiers {
         while (i < s.length() && s.charAt(i) == ' ') {
             i++;
         }
-        for (Map.Entry<String, String> e : AFTER) {
-            if (s.startsWith(e.getKey(), i)) {
-                return new Suffix(e.getValue(), i + e.getKey().length());
+        for (int skip = i; skip <= i + SUFFIX_NOUN && skip < s.length(); skip++) {
+            for (Map.Entry<String, String> e : AFTER) {
+                if (s.startsWith(e.getKey(), skip) && !s.startsWith("上下游", skip)) {
+                    return new Suffix(e.getValue(), skip + e.getKey().length());
+                }
+            }
+            char c = s.charAt(skip);
+            if (!Character.isIdeographic(c) || ChineseNumber.isNumeral(c) || skip - i >= SUFFIX_NOUN) {
+                break;
             }
         }
         // A trailing 多 ("10亿美元多") only at the end of a phrase, not in "多用于".

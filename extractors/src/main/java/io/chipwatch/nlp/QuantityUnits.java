@@ -112,6 +112,8 @@ final class QuantityUnits {
 
     private static void counts(List<Entry> all) {
         add(all, "units", "颗", "顆", "张", "張", "套", "枚", "辆", "輛", "个", "個", "片");
+        // 卡 as in 万卡集群: GPU cards; not 卡车 (truck), 卡片, or a configuration (8卡服务器).
+        all.add(new Entry("卡", "units", ONE, false, "车車片通服机機"));
         all.add(new Entry("块", "units", ONE, false, "钱錢"));
         all.add(new Entry("塊", "units", ONE, false, "钱錢"));
         // 台 and 部 start many words; after a number only these are not counters.
@@ -130,6 +132,8 @@ final class QuantityUnits {
         all.add(new Entry("種", "items", ONE, false, "子类類"));
         all.add(new Entry("笔", "items", ONE, false, "记記电電"));
         all.add(new Entry("筆", "items", ONE, false, "记記电電"));
+        // Shares issued (发行1亿股), not 股东/股权/股票/股价.
+        all.add(new Entry("股", "items", ONE, false, "东東权權票价價市息份"));
         add(all, "items", "人次", "款", "项", "項", "座", "户", "戶", "件");
         addWords(all, "items", ONE, "companies", "people", "employees", "customers", "users");
     }
@@ -163,8 +167,9 @@ final class QuantityUnits {
         // Memory density in bits (16Gb DRAM); "Mb" is left out, it is mostly a typo for MB.
         all.add(new Entry("Gb", "bytes", ChineseNumber.Magnitudes.BILLION.multiply(EIGHTH), false, ""));
         all.add(new Entry("Tb", "bytes", ChineseNumber.Magnitudes.TRILLION.multiply(EIGHTH), false, ""));
-        add(all, "bytes", "字节", "位元组");
+        add(all, "bytes", "字节", "字節", "位元组", "位元組");
         all.add(new Entry("兆字节", "bytes", ChineseNumber.Magnitudes.MILLION, false, ""));
+        all.add(new Entry("兆字節", "bytes", ChineseNumber.Magnitudes.MILLION, false, ""));
         all.add(new Entry("吉字节", "bytes", ChineseNumber.Magnitudes.BILLION, false, ""));
         all.add(new Entry("太字节", "bytes", ChineseNumber.Magnitudes.TRILLION, false, ""));
 
