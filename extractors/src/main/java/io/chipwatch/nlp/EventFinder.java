@@ -22,16 +22,22 @@ final class EventFinder {
 
     private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|于|於|、)\\s?$");
     private static final Pattern QUOTED_NAME = Pattern.compile("[“\"《「]([^”\"》」]{2,30})[”\"》」]");
-    private static final Pattern RECENT = Pattern.compile("近期|近日|日前|最近|目前|日內|近來");
+    /** Words for "these days" that date an event to the publication month, or only its year. */
+    private static final Pattern RECENT_MONTH = Pattern.compile("近日|日前|日內|过去半个月|過去半個月|本周|本週|上周|上週|这周|這週|昨日|昨天|今日|今天|本月|这个月");
+    private static final Pattern RECENT_YEAR = Pattern.compile("近期|最近|目前|近來|近来|今年");
+    private static final Pattern PLAIN_YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern YEAR_PART = Pattern.compile("\\d{4}(-(?:Q[1-4]|H[12]|\\d{2}))");
     private static final Pattern SPAN = Pattern.compile("^(?:未来|未來|过去|過去|今后|今後|近)");
     private static final Set<String> PRODUCT_EVENTS = Set.of("product_announcement", "mass_production");
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
+    private final Sources sources;
 
     EventFinder(Lexicon lexicon, Gazetteer gazetteer) {
         this.lexicon = lexicon;
         this.gazetteer = gazetteer;
+        this.sources = new Sources(gazetteer);
     }
 
     List<Event> find(SentenceFacts facts, LocalDate published, Topic topic) {
@@ -43,8 +49,8 @@ final class EventFinder {
                 continue;
             }
             Period when = date(facts, trigger);
-            String date = when == null ? recentDate(text, published) : when.label();
-            String status = status(text, when, published);
+            String date = when == null ? recentDate(text, published, topic.period()) : withStatedYear(facts, when);
+            String status = status(text, when, date, published);
             if (PRODUCT_EVENTS.contains(trigger.label())) {
                 for (String[] orgAndProduct : products(facts, trigger, topic)) {
                     events.add(event(facts, trigger, orgAndProduct[0], orgAndProduct[1], date, status));
@@ -107,23 +113,28 @@ final class EventFinder {
         return actor != null ? actor.name() : topic.subject();
     }
 
-    /** Who acts: the first organisation (or, for export controls, country) not in object position. */
-    private static Mention actor(SentenceFacts facts, String type) {
+    /**
+     * Who acts: the first organisation not in object position and not a quoted source; for an
+     * export control, the first government or country.
+     */
+    private Mention actor(SentenceFacts facts, String type) {
         String text = facts.text();
+        boolean control = "export_control".equals(type);
         for (Mention m : facts.mentions()) {
-            boolean fits = "ORG".equals(m.type()) || "export_control".equals(type) && "PLACE".equals(m.type());
-            if (fits && !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()) {
+            boolean fits = control ? sources.isGovernment(m) : "ORG".equals(m.type());
+            if (fits && !sources.isSource(m, text)
+                    && (control || !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find())) {
                 return m;
             }
         }
         return null;
     }
 
-    private static List<Mention> orgs(SentenceFacts facts) {
+    private List<Mention> orgs(SentenceFacts facts) {
         List<Mention> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Mention m : facts.mentions()) {
-            if ("ORG".equals(m.type()) && seen.add(m.name())) {
+            if ("ORG".equals(m.type()) && !sources.isSource(m, facts.text()) && seen.add(m.name())) {
                 out.add(m);
             }
         }
@@ -139,12 +150,16 @@ final class EventFinder {
         return null;
     }
 
-    /** The sentence's time expression nearest the trigger, ignoring spans such as 未来十年. */
+    /**
+     * The time expression nearest the trigger, before it in the sentence or after it in the
+     * trigger's own clause (推出…于2027年第四季度), ignoring spans such as 未来十年.
+     */
     private static Period date(SentenceFacts facts, Lexicon.Hit trigger) {
         Period best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int clauseEnd = facts.clauseEnd(trigger.end());
         for (Period p : facts.periods()) {
-            if (SPAN.matcher(p.text()).find()) {
+            if (SPAN.matcher(p.text()).find() || p.startOffset() >= clauseEnd) {
                 continue;
             }
             int distance = p.endOffset() <= trigger.start() ? trigger.start() - p.endOffset() : p.startOffset() - trigger.end();
@@ -156,14 +171,47 @@ final class EventFinder {
         return best;
     }
 
-    private static String recentDate(String text, LocalDate published) {
-        return RECENT.matcher(text).find() ? String.valueOf(published.getYear()) : null;
+    /**
+     * A quarter or month resolved from context takes the year the sentence states elsewhere:
+     * machine translation moves the year (将于第一季度推出Ascend 950PR2026年).
+     */
+    private static String withStatedYear(SentenceFacts facts, Period when) {
+        Matcher part = YEAR_PART.matcher(when.label());
+        if (!when.relative() || !part.matches()) {
+            return when.label();
+        }
+        for (Period p : facts.periods()) {
+            if (p != when && !p.relative() && PLAIN_YEAR.matcher(p.label()).matches()) {
+                return p.label() + part.group(1);
+            }
+        }
+        return when.label();
     }
 
-    private String status(String text, Period when, LocalDate published) {
-        if (when != null) {
-            return when.start().isAfter(published) ? "planned" : "released";
+    /** 近日 dates an event to the publication month, 近期 to its year; else the previous sentence's time. */
+    private static String recentDate(String text, LocalDate published, String carried) {
+        if (RECENT_MONTH.matcher(text).find()) {
+            return String.format("%04d-%02d", published.getYear(), published.getMonthValue());
         }
-        return lexicon.hasPlannedWord(text) ? "planned" : "released";
+        if (RECENT_YEAR.matcher(text).find()) {
+            return String.valueOf(published.getYear());
+        }
+        return carried;
+    }
+
+    /**
+     * Planned when the date lies after publication, or when the sentence speaks of a plan and
+     * the date is not over yet. Fiscal calendars differ by company, so for them only words count.
+     */
+    private String status(String text, Period when, String date, LocalDate published) {
+        boolean plannedWords = lexicon.hasPlannedWord(text);
+        if (when == null || date.startsWith("FY")) {
+            return plannedWords ? "planned" : "released";
+        }
+        int year = Integer.parseInt(date.substring(0, 4));
+        if (year > published.getYear() || when.start().isAfter(published)) {
+            return "planned";
+        }
+        return plannedWords && !when.end().isBefore(published) ? "planned" : "released";
     }
 }

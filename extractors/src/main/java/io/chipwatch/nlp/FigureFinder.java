@@ -20,21 +20,23 @@ final class FigureFinder {
     /** A name right after these is the object of a verb, not who the figure is about. */
     private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|为|為|于|於|在|是|较|較|超过|超過|相比)\\s?$");
     private static final Pattern SHARE = Pattern.compile("(?:占|佔)[^，,；;]{0,20}的\\s?$");
-    private static final Set<String> SOURCE_KINDS = Set.of("analyst", "media");
-    private static final Pattern REPORTING_AFTER = Pattern.compile("^\\s?(?:的)?(?:数据|數據|报告|報告|预测|預測|预计|預計|认为|認為|表示|称|稱|指出|统计|統計|估计|估計|分析|显示|顯示|发布的|援引)");
-    private static final Pattern REPORTING_BEFORE = Pattern.compile("(?:据|據|根据|根據|援引)\\s?$");
     private static final Pattern NOW = Pattern.compile("现在|現在|目前|如今|当前|當前|眼下|时下|時下");
     private static final Pattern SPAN = Pattern.compile("^(?:未来|未來|过去|過去|今后|今後|近)");
     private static final Pattern BASE_MARKER = Pattern.compile("(?:较|較|比|相比|相较|相較|同比)\\s?$");
+    private static final Pattern COMPANY = Pattern.compile("(?:^|[^\\p{IsHan}])?(?:公司|该公司|該公司)");
+    private static final Pattern DOMESTIC = Pattern.compile("国产|國產|我国|我國");
+    private static final String DOMESTIC_PLACE = "中国";
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
+    private final Sources sources;
 
     FigureFinder(Lexicon lexicon, Gazetteer gazetteer) {
         this.lexicon = lexicon;
         this.gazetteer = gazetteer;
+        this.sources = new Sources(gazetteer);
     }
 
     /** Figures of one sentence; {@code topic} is the subject the article was last talking about. */
@@ -132,7 +134,8 @@ final class FigureFinder {
     private Mention product(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd) {
         Mention best = null;
         for (Mention m : facts.mentions()) {
-            if ("PRODUCT".equals(m.type()) && m.start() >= clauseStart && m.end() <= clauseEnd) {
+            if ("PRODUCT".equals(m.type()) && m.start() >= clauseStart && m.end() <= clauseEnd
+                    && !inObjectPosition(facts, m)) {
                 if (best == null || m.start() < q.start()) {
                     best = m;
                 }
@@ -172,6 +175,15 @@ final class FigureFinder {
         if (inClause != null) {
             return inClause.name();
         }
+        String clauseHead = text.substring(clauseStart, q.start());
+        // 公司正在洽谈的订单: "the company" is the one the article is about
+        if (inSentence == null && COMPANY.matcher(clauseHead).find() && topic.organization() != null) {
+            return topic.organization();
+        }
+        // 国产AI芯片约占35%: home-made means Chinese
+        if (DOMESTIC.matcher(text.substring(0, q.start())).find()) {
+            return DOMESTIC_PLACE;
+        }
         // 拥有4.5万亿美元市值的英伟达: the owner follows the figure
         for (Mention m : facts.mentions()) {
             if (SUBJECT_TYPES.contains(m.type()) && m.start() >= q.end() && m.start() <= clauseEnd
@@ -188,15 +200,20 @@ final class FigureFinder {
         return inSentence == null ? null : inSentence.name();
     }
 
-    /** Analysts, media and anyone quoted as the source of a number are not what it is about. */
     private boolean isSource(Mention m, String text) {
-        String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
-        if (SOURCE_KINDS.contains(kind)) {
-            return true;
+        return sources.isSource(m, text);
+    }
+
+    /** After 比, 向, 是… — also when its maker's name stands between: 比NVIDIA NVL72高. */
+    private static boolean inObjectPosition(SentenceFacts facts, Mention m) {
+        String text = facts.text();
+        int start = m.start();
+        for (Mention maker : facts.mentions()) {
+            if ("ORG".equals(maker.type()) && maker.end() <= m.start() && m.start() - maker.end() <= 1) {
+                start = maker.start();
+            }
         }
-        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 5));
-        String before = text.substring(Math.max(0, m.start() - 2), m.start());
-        return REPORTING_AFTER.matcher(after).find() || REPORTING_BEFORE.matcher(before).find();
+        return OBJECT_MARKER.matcher(text.substring(Math.max(0, start - 2), start)).find();
     }
 
     private String vendorOf(Mention product, SentenceFacts facts) {

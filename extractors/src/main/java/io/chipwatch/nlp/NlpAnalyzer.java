@@ -63,6 +63,16 @@ public final class NlpAnalyzer {
         return label;
     }
 
+    private static String lastOrganization(List<Mention> mentions) {
+        String name = null;
+        for (Mention m : mentions) {
+            if ("ORG".equals(m.type())) {
+                name = m.name();
+            }
+        }
+        return name;
+    }
+
     private static String firstSubject(List<Mention> mentions) {
         for (Mention m : mentions) {
             if ("ORG".equals(m.type()) || "PLACE".equals(m.type())) {
@@ -103,6 +113,7 @@ public final class NlpAnalyzer {
                 topic.set(firstSubject(inSentence));
             }
             topic.setPeriod(lastPeriod(facts));
+            topic.setOrganization(lastOrganization(inSentence));
         }
         return new Analysis(sentences, aggregator.aggregate(mentions), foundFigures, foundEvents);
     }

@@ -172,7 +172,9 @@ public final class QuantityFinder {
         if (prev == '前') {
             return p > 0 && "目之此以提当當眼面空向超史".indexOf(s.charAt(p - 1)) >= 0;
         }
-        if (!isDigit(s.charAt(i)) && "数數几幾上成好之".indexOf(prev) >= 0) {
+        // 成千上万 is vague, but in 达成万亿美元协议 the 成 ends a verb
+        boolean verbCheng = prev == '成' && p > 0 && "达達完形变變构構组組促造".indexOf(s.charAt(p - 1)) >= 0;
+        if (!isDigit(s.charAt(i)) && "数數几幾上成好之".indexOf(prev) >= 0 && !verbCheng) {
             return false;
         }
         return !(p == i - 1 && QuantityUnits.isAsciiLetter(prev));

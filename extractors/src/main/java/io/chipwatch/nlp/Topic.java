@@ -9,6 +9,18 @@ final class Topic {
     private final int publishedYear;
     private String subject;
     private String period;
+    private String organization;
+
+    /** The company the article last named, for "the company" (公司) in a later sentence. */
+    String organization() {
+        return organization;
+    }
+
+    void setOrganization(String organization) {
+        if (organization != null) {
+            this.organization = organization;
+        }
+    }
 
     Topic(int publishedYear) {
         this.publishedYear = publishedYear;

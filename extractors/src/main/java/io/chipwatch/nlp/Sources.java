@@ -1,0 +1,43 @@
+package io.chipwatch.nlp;
+
+import io.chipwatch.model.Mention;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a name quoted as the source of a statement (IDC认为, 据海关总署数据, 晨星分析师) from a
+ * name the statement is about. Analysts, media and universities are sources by their kind.
+ */
+final class Sources {
+
+    private static final Set<String> SOURCE_KINDS = Set.of("analyst", "media", "university");
+    private static final Pattern AFTER = Pattern.compile(
+            "^\\s?(?:的)?(?:数据显示|數據顯示|数据表明|数据称|的数据|报告|報告|预测|預測|认为|認為|表示|称|稱|指出|统计|統計|估计|估計|分析师|分析師|显示|顯示|发布的|援引|告诉|告訴|研究)");
+    private static final Pattern BEFORE = Pattern.compile("(?:据|據|根据|根據|援引)\\s?$");
+
+    private final Gazetteer gazetteer;
+
+    Sources(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    boolean isSource(Mention m, String text) {
+        String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
+        if (SOURCE_KINDS.contains(kind)) {
+            return true;
+        }
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 6));
+        String before = text.substring(Math.max(0, m.start() - 2), m.start());
+        return AFTER.matcher(after).find() || BEFORE.matcher(before).find();
+    }
+
+    /** Governments and agencies, which impose export controls. */
+    boolean isGovernment(Mention m) {
+        if ("PLACE".equals(m.type())) {
+            return true;
+        }
+        String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
+        return "agency".equals(kind) || "government".equals(kind);
+    }
+}
