@@ -31,7 +31,9 @@ public final class EntityFinder {
     /** Every mention in the body, in text order, none overlapping. */
     public List<Mention> find(String body, List<Sentence> sentences) {
         List<Candidate> known = dictionaryMentions(body);
-        List<Mention> mentions = resolveAmbiguity(body, known, sentences);
+        List<Mention> mentions = new ArrayList<>(resolveAmbiguity(body, known, sentences));
+        mentions.addAll(nestedPeople(body, mentions));
+        mentions.sort(Comparator.comparingInt(Mention::start));
         mentions = modelCodes.extend(body, mentions);
         List<Mention> all = new ArrayList<>(mentions);
         for (Sentence s : sentences) {
@@ -39,6 +41,25 @@ public final class EntityFinder {
         }
         all.sort(Comparator.comparingInt(Mention::start));
         return all;
+    }
+
+    /** A person named inside an organisation's name is mentioned too: 拜登 in 美国拜登政府. */
+    private List<Mention> nestedPeople(String body, List<Mention> mentions) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention org : mentions) {
+            if (!"ORG".equals(org.type()) || org.end() - org.start() < 4) {
+                continue;
+            }
+            for (EntityDictionary.Hit hit : dictionary.scan(org.surface())) {
+                for (AliasTarget t : hit.targets()) {
+                    if ("PERSON".equals(t.entry().type()) && !t.ambiguous()) {
+                        out.add(new Mention("PERSON", t.entry().name(), org.surface().substring(hit.start(), hit.end()),
+                                org.start() + hit.start(), org.start() + hit.end()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private record Candidate(int start, int end, List<AliasTarget> targets) {

@@ -25,6 +25,7 @@ final class ModelCodeFinder {
     /** A number followed by these is a quantity or a date, not a model. */
     private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(?:年|月|日|号|万|亿|千|百|元|%|％|倍|颗|片|张|块|台|个|家|nm|纳米|奈米|GB|TB|MB|W|瓦|岁|名|人|款|代|亿)");
     private static final Pattern GENERATION = Pattern.compile("第[一二三四五六七八九十\\d]{1,3}代$");
+    private static final Pattern VERSION = Pattern.compile("(?<![A-Za-z0-9.\\-])[Vv]\\d+(?:\\.\\d+)+(?![0-9])");
     private static final Pattern PROCESS_NODE = Pattern.compile("(?<![A-Za-z0-9.])(\\d{1,2}(?:\\.\\d)?) ?(?:nm|NM|Nm|纳米|奈米|納米)(?![A-Za-z])");
     private static final Pattern CHIP_CONTEXT = Pattern.compile("芯片|晶片|GPU|NPU|CPU|加速卡|加速器|显卡|顯卡|处理器|處理器|算力卡|服务器|伺服器|chip|accelerator", Pattern.CASE_INSENSITIVE);
 
@@ -48,6 +49,7 @@ final class ModelCodeFinder {
             }
         }
         addBareCodes(body, out);
+        addVersions(body, out);
         addProcessNodes(body, out);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
@@ -103,6 +105,39 @@ final class ModelCodeFinder {
                 continue;
             }
             added.add(new Mention("PRODUCT", m.group(1), m.group(1), start, end));
+        }
+        mentions.addAll(added);
+    }
+
+    /**
+     * V3.1 after its maker (DeepSeek推出V3.1版本) is the product the gazetteer lists as
+     * DeepSeek-V3.1 or DeepSeek V3.1; a version no known product carries is left alone.
+     */
+    private void addVersions(String body, List<Mention> mentions) {
+        Matcher m = VERSION.matcher(body);
+        List<Mention> added = new ArrayList<>();
+        while (m.find()) {
+            if (overlaps(mentions, m.start(), m.end())) {
+                continue;
+            }
+            Mention maker = null;
+            for (Mention x : mentions) {
+                if ("ORG".equals(x.type()) && x.end() <= m.start() && m.start() - x.end() <= 12
+                        && sentenceAround(body, m.start()).contains(x.surface())) {
+                    maker = x;
+                }
+            }
+            if (maker == null) {
+                continue;
+            }
+            Optional<GazetteerEntry> known = Optional.empty();
+            for (String name : gazetteer.byName(maker.name()).map(GazetteerEntry::allNames).orElse(List.of(maker.name()))) {
+                known = lookupFirst(name + "-" + m.group(), name + " " + m.group(), name + m.group());
+                if (known.isPresent()) {
+                    break;
+                }
+            }
+            known.ifPresent(e -> added.add(new Mention("PRODUCT", e.name(), m.group(), m.start(), m.end())));
         }
         mentions.addAll(added);
     }

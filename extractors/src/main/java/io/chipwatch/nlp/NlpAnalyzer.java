@@ -63,6 +63,22 @@ public final class NlpAnalyzer {
         return label;
     }
 
+    /** A product launched under a quoted name no dictionary knows (推出了“X”系统) is an entity too. */
+    private static List<Mention> launchedProducts(String body, List<Event> events, List<Mention> mentions) {
+        List<Mention> out = new ArrayList<>();
+        for (Event e : events) {
+            if (e.product() == null || mentions.stream().anyMatch(m -> m.name().equals(e.product()))
+                    || out.stream().anyMatch(m -> m.name().equals(e.product()))) {
+                continue;
+            }
+            int at = body.indexOf(e.product(), e.start());
+            if (at >= 0 && at < e.end()) {
+                out.add(new Mention("PRODUCT", e.product(), e.product(), at, at + e.product().length()));
+            }
+        }
+        return out;
+    }
+
     private static String lastOrganization(List<Mention> mentions) {
         String name = null;
         for (Mention m : mentions) {
@@ -115,6 +131,9 @@ public final class NlpAnalyzer {
             topic.setPeriod(lastPeriod(facts));
             topic.setOrganization(lastOrganization(inSentence));
         }
-        return new Analysis(sentences, aggregator.aggregate(mentions), foundFigures, foundEvents);
+        List<Mention> all = new ArrayList<>(mentions);
+        all.addAll(launchedProducts(body, foundEvents, mentions));
+        all.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return new Analysis(sentences, aggregator.aggregate(all), foundFigures, foundEvents);
     }
 }
