@@ -36,7 +36,7 @@ public final class ChineseSegmenter {
                 .enableCustomDictionary(dictionary)
                 .enableNameRecognize(true)
                 .enableTranslatedNameRecognize(true)
-                .enableOrganizationRecognize(true)
+                .enableOrganizationRecognize(false)
                 .enablePlaceRecognize(false)
                 .enableOffset(true);
     }

@@ -25,17 +25,17 @@ public final class Lexicon {
     public record Hit(String label, String word, int start, int end) {
     }
 
-    private final Map<String, List<String>> metrics;
+    private final WordIndex metrics;
     private final Map<String, String> unitMetrics;
     private final List<String> conversions;
-    private final Map<String, List<String>> events;
+    private final WordIndex events;
     private final List<String> planned;
 
     Lexicon(File f) {
-        this.metrics = copy(f.metrics());
+        this.metrics = new WordIndex(copy(f.metrics()));
         this.unitMetrics = f.unitMetrics() == null ? Map.of() : Map.copyOf(f.unitMetrics());
         this.conversions = f.conversions() == null ? List.of() : List.copyOf(f.conversions());
-        this.events = copy(f.events());
+        this.events = new WordIndex(copy(f.events()));
         this.planned = f.planned() == null ? List.of() : List.copyOf(f.planned());
     }
 
@@ -74,17 +74,8 @@ public final class Lexicon {
         return planned.stream().anyMatch(text::contains);
     }
 
-    private static List<Hit> find(Map<String, List<String>> words, String text, int from, int to) {
-        String region = text.substring(from, to).toLowerCase(Locale.ROOT);
-        List<Hit> hits = new java.util.ArrayList<>();
-        for (Map.Entry<String, List<String>> e : words.entrySet()) {
-            for (String w : e.getValue()) {
-                String lw = w.toLowerCase(Locale.ROOT);
-                for (int i = region.indexOf(lw); i >= 0; i = region.indexOf(lw, i + 1)) {
-                    hits.add(new Hit(e.getKey(), w, from + i, from + i + w.length()));
-                }
-            }
-        }
+    private static List<Hit> find(WordIndex words, String text, int from, int to) {
+        List<Hit> hits = words.scan(text, from, to);
         hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
         List<Hit> kept = new java.util.ArrayList<>();
         int reach = -1;
@@ -95,6 +86,38 @@ public final class Lexicon {
             }
         }
         return kept;
+    }
+
+    /** Every word of a label map in one Aho–Corasick automaton, keys folded to lower case. */
+    private static final class WordIndex {
+
+        private final com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<List<String[]>> automaton =
+                new com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<>();
+        private final boolean empty;
+
+        WordIndex(Map<String, List<String>> words) {
+            java.util.TreeMap<String, List<String[]>> keys = new java.util.TreeMap<>();
+            words.forEach((label, list) -> list.forEach(
+                    w -> keys.computeIfAbsent(w.toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(new String[]{label, w})));
+            this.empty = keys.isEmpty();
+            if (!empty) {
+                automaton.build(keys);
+            }
+        }
+
+        List<Hit> scan(String text, int from, int to) {
+            List<Hit> hits = new java.util.ArrayList<>();
+            if (empty || from >= to) {
+                return hits;
+            }
+            String region = EntityDictionary.fold(text.substring(from, to));
+            automaton.parseText(region, (begin, end, value) -> {
+                for (String[] labelAndWord : value) {
+                    hits.add(new Hit(labelAndWord[0], labelAndWord[1], from + begin, from + end));
+                }
+            });
+            return hits;
+        }
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> m) {

@@ -71,7 +71,9 @@ final class NameRecognizer {
                 found.add(new Mention("ORG", t.word, t.word, start, end));
             }
         }
-        addByShape(sentence, TRANSLITERATED.matcher(text), 0, known, found);
+        if (text.indexOf('·') >= 0 || text.indexOf('•') >= 0 || text.indexOf('・') >= 0) {
+            addByShape(sentence, TRANSLITERATED.matcher(text), 0, known, found);
+        }
         addByShape(sentence, LATIN_SPEAKER.matcher(text), 1, known, found);
         return found;
     }

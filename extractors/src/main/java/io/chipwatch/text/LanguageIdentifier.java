@@ -60,27 +60,34 @@ public final class LanguageIdentifier {
     }
 
     /** Han characters count as words; Latin letters are about five to a word. */
-    private record ScriptCounts(double hanWords, double latinWords, String latinPart) {
+    private record ScriptCounts(double hanWords, double latinWords, String text) {
 
         static ScriptCounts of(String text) {
             int han = 0;
             int latin = 0;
-            StringBuilder latinPart = new StringBuilder();
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                i += Character.charCount(cp);
-                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-                if (script == Character.UnicodeScript.HAN) {
-                    han++;
-                    latinPart.append(' ');
-                } else {
-                    if (script == Character.UnicodeScript.LATIN && Character.isLetter(cp)) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
                         latin++;
                     }
-                    latinPart.appendCodePoint(cp);
+                } else if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                    han++;
+                } else if (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                    latin++;
                 }
             }
-            return new ScriptCounts(han, latin / 5.0, latinPart.toString());
+            return new ScriptCounts(han, latin / 5.0, text);
+        }
+
+        /** The text with its Han characters blanked, for the model that knows only alphabets. */
+        String latinPart() {
+            StringBuilder b = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                b.append(c >= 0x80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? ' ' : c);
+            }
+            return b.toString();
         }
     }
 }

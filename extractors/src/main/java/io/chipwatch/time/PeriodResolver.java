@@ -38,11 +38,14 @@ public final class PeriodResolver {
 
     private static final String YEAR =
             "(?<![0-9A-Za-z." + CN + "十])(?<y>\\d{4}|[" + CN + "]{4})(?![0-9])";
-    /** Each word carries a look-behind for the words it ends (至今年, 基本年薪, 相当年轻, 声明年报…). */
-    private static final String YEAR_WORD = "(?<w>(?<![至迄如])今年|(?<![过過失除离離])去年"
-            + "|(?<![提此之以日月天年目当當眼])前年|(?<![说說表证證声聲标標发發阐闡申查注指载載透鲜鮮光文英简簡清])明年"
-            + "|(?<![此之其以然最随隨日月天年前落])[后後]年|(?<![基根资資日版样樣成])本年|(?<![相应應充适適])[当當]年"
-            + "|(?<![不共相如协協连連同])同年|(?<![每多几幾数數层層档檔])次年|翌年)";
+    /**
+     * Each word carries a look-behind for the words it ends (至今年, 基本年薪, 相当年轻, 声明年报…),
+     * written after the word so the engine tries the cheap literal first at each position.
+     */
+    private static final String YEAR_WORD = "(?<w>今年(?<![至迄如]今年)|去年(?<![过過失除离離]去年)"
+            + "|前年(?<![提此之以日月天年目当當眼]前年)|明年(?<![说說表证證声聲标標发發阐闡申查注指载載透鲜鮮光文英简簡清]明年)"
+            + "|[后後]年(?<![此之其以然最随隨日月天年前落][后後]年)|本年(?<![基根资資日版样樣成]本年)|[当當]年(?<![相应應充适適][当當]年)"
+            + "|同年(?<![不共相如协協连連同]同年)|次年(?<![每多几幾数數层層档檔]次年)|翌年)";
     private static final String YSPEC = "(?:" + YEAR + S + "年(?:度)?|" + YEAR_WORD + ")";
     /** Quarters and halves are also written straight after the digits: 2025Q3, 2025H1, 2025上半年. */
     private static final String YSPEC_LOOSE = "(?:" + YEAR + S + "(?:年(?:度)?)?|" + YEAR_WORD + ")";
@@ -70,41 +73,41 @@ public final class PeriodResolver {
             Pattern.compile(S + "(?:之前|以前|前)(?![0-9一二两兩三四五六七八九十几幾个個半后後年])");
 
     private final List<Rule> rules = List.of(
-            rule(YSPEC + "(?:" + S + "(?:年?[底末初]|全年|年中))?", PeriodResolver::year),
-            rule(BARE + "(?<![今去明前后後本当當同次翌新全])年[底末初]", PeriodResolver::bareYearPart),
-            rule("(?:" + YSPEC + S + "|" + BARE + ")" + month("m") + S + "月" + MONTH_TAIL, PeriodResolver::month),
-            rule("(?:" + YSPEC + S + "|" + BARE + ")" + month("m") + S + "月" + S + DAY + S + "[日号號]",
+            rule("年", YSPEC + "(?:" + S + "(?:年?[底末初]|全年|年中))?", PeriodResolver::year),
+            rule("年", BARE + "(?<![今去明前后後本当當同次翌新全])年[底末初]", PeriodResolver::bareYearPart),
+            rule("月", "(?:" + YSPEC + S + "|" + BARE + ")" + month("m") + S + "月" + MONTH_TAIL, PeriodResolver::month),
+            rule("日号號", "(?:" + YSPEC + S + "|" + BARE + ")" + month("m") + S + "月" + S + DAY + S + "[日号號]",
                     PeriodResolver::day),
-            rule("(?<![0-9.])(?<y>\\d{4})(?<sep>[-/.])(?<m>1[0-2]|0?[1-9])\\k<sep>" + DAY + "(?![0-9])",
+            rule("-/.", "(?<![0-9.])(?<y>\\d{4})(?<sep>[-/.])(?<m>1[0-2]|0?[1-9])\\k<sep>" + DAY + "(?![0-9])",
                     PeriodResolver::day),
-            rule("(?:" + YSPEC + S + "|" + BARE + ")" + month("m1") + S + "(?:月份?)?" + S + "[-—–~～至到]" + S
+            rule("月", "(?:" + YSPEC + S + "|" + BARE + ")" + month("m1") + S + "(?:月份?)?" + S + "[-—–~～至到]" + S
                     + month("m2") + S + "月份?", PeriodResolver::monthRange),
-            rule(YSPEC + S + "前" + S + "(?<n>1[0-2]|[1-9]|十[一二]?|[一二两兩三四五六七八九])" + S + "(?:个|個)?月份?",
+            rule("月", YSPEC + S + "前" + S + "(?<n>1[0-2]|[1-9]|十[一二]?|[一二两兩三四五六七八九])" + S + "(?:个|個)?月份?",
                     PeriodResolver::firstMonths),
-            rule("(?<rm>本月|这个月|這個月|上个?月|上個月|下个?月|下個月)", PeriodResolver::relativeMonth),
-            rule("(?:" + YSPEC_LOOSE + S + ")?" + QUARTER, PeriodResolver::quarter),
-            rule("(?<![A-Za-z0-9])[Qq](?<q>[1-4])(?:" + S + "(?:of\\s+)?(?<y>\\d{4})|" + S + "['’](?<yy>\\d{2}))(?![0-9])",
+            rule("月", "(?<rm>本月|这个月|這個月|上个?月|上個月|下个?月|下個月)", PeriodResolver::relativeMonth),
+            rule("季Qq", "(?:" + YSPEC_LOOSE + S + ")?" + QUARTER, PeriodResolver::quarter),
+            rule("Qq", "(?<![A-Za-z0-9])[Qq](?<q>[1-4])(?:" + S + "(?:of\\s+)?(?<y>\\d{4})|" + S + "['’](?<yy>\\d{2}))(?![0-9])",
                     PeriodResolver::quarter),
-            rule("(?<![A-Za-z0-9])(?<q>[1-4])[Qq](?<yy>\\d{4}|\\d{2})(?![0-9A-Za-z])", PeriodResolver::quarter),
-            rule("(?<rq>(?:上|下)(?:一个|一個|一|个|個)?季度?|(?:本|这个|這個)季度?|(?:当|當)季)",
+            rule("Qq", "(?<![A-Za-z0-9])(?<q>[1-4])[Qq](?<yy>\\d{4}|\\d{2})(?![0-9A-Za-z])", PeriodResolver::quarter),
+            rule("季", "(?<rq>(?:上|下)(?:一个|一個|一|个|個)?季度?|(?:本|这个|這個)季度?|(?:当|當)季)",
                     PeriodResolver::relativeQuarter),
-            rule("(?:" + YSPEC_LOOSE + S + ")?前" + S + "(?<n>[1-3一二两兩三])" + S + "(?:个|個)?季度?",
+            rule("季", "(?:" + YSPEC_LOOSE + S + ")?前" + S + "(?<n>[1-3一二两兩三])" + S + "(?:个|個)?季度?",
                     PeriodResolver::firstQuarters),
-            rule("(?:" + YSPEC_LOOSE + S + "|(?<![年每]))" + HALF, PeriodResolver::half),
-            rule("(?<![A-Za-z0-9])[Hh](?<h>[12])(?:" + S + "(?<y>\\d{4})|" + S + "['’](?<yy>\\d{2}))(?![0-9])",
+            rule("半Hh", "(?:" + YSPEC_LOOSE + S + "|(?<![年每]))" + HALF, PeriodResolver::half),
+            rule("Hh", "(?<![A-Za-z0-9])[Hh](?<h>[12])(?:" + S + "(?<y>\\d{4})|" + S + "['’](?<yy>\\d{2}))(?![0-9])",
                     PeriodResolver::half),
-            rule("(?<![A-Za-z0-9])(?<h>[12])[Hh](?<yy>\\d{4}|\\d{2})(?![0-9A-Za-z])", PeriodResolver::half),
-            rule(FISCAL_YEAR + FISCAL_TAIL, PeriodResolver::fiscal),
-            rule("(?<![A-Za-z0-9])(?<fq>[Qq][1-4]|[1-4][Qq])" + S + "(?:of\\s+)?(?:FY|fy)" + S
+            rule("Hh", "(?<![A-Za-z0-9])(?<h>[12])[Hh](?<yy>\\d{4}|\\d{2})(?![0-9A-Za-z])", PeriodResolver::half),
+            rule("财財會会FfYy", FISCAL_YEAR + FISCAL_TAIL, PeriodResolver::fiscal),
+            rule("Ff", "(?<![A-Za-z0-9])(?<fq>[Qq][1-4]|[1-4][Qq])" + S + "(?:of\\s+)?(?:FY|fy)" + S
                     + "['’]?(?<fye>\\d{4}|\\d{2})(?![0-9])", PeriodResolver::fiscal),
-            rule("(?<fq>第" + S + "[1-4一二三四]" + S + "(?:财|財)季度?|(?<![0-9第])[1-4一二三四]" + S
+            rule("财財", "(?<fq>第" + S + "[1-4一二三四]" + S + "(?:财|財)季度?|(?<![0-9第])[1-4一二三四]" + S
                     + "(?:财|財)季度?|首(?:财|財)季度?)", PeriodResolver::fiscal),
-            rule("(?<fr>本|今|当|當|(?:上|下)(?:一个|一個|一|个|個)?)(?:财|財)(?:政)?年度?" + FISCAL_TAIL,
+            rule("财財", "(?<fr>本|今|当|當|(?:上|下)(?:一个|一個|一|个|個)?)(?:财|財)(?:政)?年度?" + FISCAL_TAIL,
                     PeriodResolver::fiscal),
-            rule("(?:过去|過去|最近|近)(?:的)?" + S + COUNT + S + "(?:个|個)?年", PeriodResolver::pastYears),
-            rule("(?:未来|未來|今后|今後|接下来|接下來)(?:的)?" + S + COUNT + S + "(?:个|個)?年",
+            rule("年", "(?:过去|過去|最近|近)(?:的)?" + S + COUNT + S + "(?:个|個)?年", PeriodResolver::pastYears),
+            rule("年", "(?:未来|未來|今后|今後|接下来|接下來)(?:的)?" + S + COUNT + S + "(?:个|個)?年",
                     PeriodResolver::futureYears),
-            rule("(?<![0-9" + CN + "十两兩几幾数數])" + COUNT + S + "(?:个|個)?年(?:之|以)?前", PeriodResolver::yearsAgo));
+            rule("年", "(?<![0-9" + CN + "十两兩几幾数數])" + COUNT + S + "(?:个|個)?年(?:之|以)?前", PeriodResolver::yearsAgo));
 
     public PeriodResolver() {
     }
@@ -151,17 +154,66 @@ public final class PeriodResolver {
 
     private List<Candidate> candidates(String text, PeriodContext ctx) {
         List<Candidate> found = new ArrayList<>();
+        int[] anchorsAt = anchorPositions(text);
+        if (anchorsAt.length == 0) {
+            return found;
+        }
         for (int r = 0; r < rules.size(); r++) {
             Rule rule = rules.get(r);
-            Matcher m = rule.pattern.matcher(text);
-            while (m.find()) {
-                // Dropping impossible dates (2025年2月30日) here lets a shorter valid reading win.
-                if (m.end() > m.start() && rule.resolver.resolve(m, ctx.copy()) != null) {
-                    found.add(new Candidate(rule, r, m.start(), m.end()));
+            List<int[]> windows = windows(text, anchorsAt, rule.anchors);
+            if (windows.isEmpty()) {
+                continue;
+            }
+            Matcher m = rule.pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            // Scanning only near the rule's anchor characters keeps long sentences cheap: a time
+            // expression is a few characters around its 年, 月, 季 or Q.
+            for (int[] window : windows) {
+                m.region(window[0], window[1]);
+                while (m.find()) {
+                    // Dropping impossible dates (2025年2月30日) here lets a shorter valid reading win.
+                    if (m.end() > m.start() && rule.resolver.resolve(m, ctx.copy()) != null) {
+                        found.add(new Candidate(rule, r, m.start(), m.end()));
+                    }
                 }
             }
         }
         return found;
+    }
+
+    private static final int REACH = 16;
+
+    private final String allAnchors = rules.stream().map(Rule::anchors).collect(java.util.stream.Collectors.joining())
+            .chars().distinct().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+
+    /** Where any rule's anchor character occurs, found in one pass over the text. */
+    private int[] anchorPositions(String text) {
+        int[] at = new int[text.length()];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (allAnchors.indexOf(text.charAt(i)) >= 0) {
+                at[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(at, n);
+    }
+
+    /** Merged spans of REACH characters either side of each of the rule's anchor characters. */
+    private static List<int[]> windows(String text, int[] anchorsAt, String anchors) {
+        List<int[]> windows = new ArrayList<>();
+        for (int i : anchorsAt) {
+            if (anchors.indexOf(text.charAt(i)) < 0) {
+                continue;
+            }
+            int from = Math.max(0, i - REACH);
+            int to = Math.min(text.length(), i + REACH);
+            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = to;
+            } else {
+                windows.add(new int[]{from, to});
+            }
+        }
+        return windows;
     }
 
     private static List<Candidate> choose(List<Candidate> found) {
@@ -450,8 +502,9 @@ public final class PeriodResolver {
         return null;
     }
 
-    private static Rule rule(String regex, Resolver resolver) {
-        return new Rule(Pattern.compile(regex), resolver);
+    /** A rule that can only match where one of the anchor characters occurs. */
+    private static Rule rule(String anchors, String regex, Resolver resolver) {
+        return new Rule(anchors, Pattern.compile(regex), resolver);
     }
 
     @FunctionalInterface
@@ -459,7 +512,7 @@ public final class PeriodResolver {
         Span resolve(Matcher m, PeriodContext ctx);
     }
 
-    private record Rule(Pattern pattern, Resolver resolver) {
+    private record Rule(String anchors, Pattern pattern, Resolver resolver) {
     }
 
     private record Candidate(Rule rule, int order, int start, int end) {
