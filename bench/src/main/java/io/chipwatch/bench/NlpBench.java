@@ -38,6 +38,6 @@ public final class NlpBench {
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
                 .mapToDouble(r -> r.getPrimaryResult().getScore())
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no result for " + method));
+                .orElseThrow(() -> new IllegalStateException("benchmark " + method + " produced no result; see the JMH output above"));
     }
 }

@@ -26,6 +26,7 @@ final class ModelCodeFinder {
     private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(?:年|月|日|号|万|亿|千|百|元|%|％|倍|颗|片|张|块|台|个|家|nm|纳米|奈米|GB|TB|MB|W|瓦|岁|名|人|款|代|亿)");
     private static final Pattern GENERATION = Pattern.compile("第[一二三四五六七八九十\\d]{1,3}代$");
     private static final Pattern VERSION = Pattern.compile("(?<![A-Za-z0-9.\\-])[Vv]\\d+(?:\\.\\d+)+(?![0-9])");
+    private static final Pattern PROCESS_NODE_HINT = Pattern.compile("nm|NM|Nm|纳米|奈米|納米");
     private static final Pattern PROCESS_NODE = Pattern.compile("(?<![A-Za-z0-9.])(\\d{1,2}(?:\\.\\d)?) ?(?:nm|NM|Nm|纳米|奈米|納米)(?![A-Za-z])");
     private static final Pattern CHIP_CONTEXT = Pattern.compile("芯片|晶片|GPU|NPU|CPU|加速卡|加速器|显卡|顯卡|处理器|處理器|算力卡|服务器|伺服器|chip|accelerator", Pattern.CASE_INSENSITIVE);
 
@@ -49,8 +50,12 @@ final class ModelCodeFinder {
             }
         }
         addBareCodes(body, out);
-        addVersions(body, out);
-        addProcessNodes(body, out);
+        if (body.indexOf('V') >= 0 || body.indexOf('v') >= 0) {
+            addVersions(body, out);
+        }
+        if (PROCESS_NODE_HINT.matcher(body).find()) {
+            addProcessNodes(body, out);
+        }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
     }
