@@ -28,6 +28,8 @@ final class EventFinder {
     private static final Pattern PLAIN_YEAR = Pattern.compile("\\d{4}");
     private static final Pattern YEAR_PART = Pattern.compile("\\d{4}(-(?:Q[1-4]|H[12]|\\d{2}))");
     private static final Pattern SPAN = Pattern.compile("^(?:未来|未來|过去|過去|今后|今後|近)");
+    /** 阿里巴巴旗下平头哥: the parent named first is not who acts. */
+    private static final Pattern PARENT_OF_NEXT = Pattern.compile("^\\s?(?:旗下|的子公司|子公司|控股的)");
     private static final Set<String> PRODUCT_EVENTS = Set.of("product_announcement", "mass_production");
 
     private final Lexicon lexicon;
@@ -77,9 +79,14 @@ final class EventFinder {
     /** Each product the sentence names, with its maker; a quoted name after the trigger if none. */
     private List<String[]> products(SentenceFacts facts, Lexicon.Hit trigger, Topic topic) {
         List<String[]> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (Mention m : facts.mentions()) {
-            if ("PRODUCT".equals(m.type())) {
-                out.add(new String[]{maker(m, facts, topic), m.name()});
+            if ("PRODUCT".equals(m.type()) && seen.add(m.name())) {
+                // the company acting just before the product in its clause (华为推出了麒麟990) is the
+                // one the analyst follows, even where the gazetteer names a subsidiary as its vendor
+                Mention actor = actorBefore(facts, m);
+                String org = actor != null ? actor.name() : maker(m, facts, topic);
+                out.add(new String[]{org, m.name()});
             }
         }
         if (out.isEmpty() && "product_announcement".equals(trigger.label())) {
@@ -122,12 +129,28 @@ final class EventFinder {
         boolean control = "export_control".equals(type);
         for (Mention m : facts.mentions()) {
             boolean fits = control ? sources.isGovernment(m) : "ORG".equals(m.type());
-            if (fits && !sources.isSource(m, text)
+            if (fits && !sources.isSource(m, text) && !PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()
                     && (control || !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find())) {
                 return m;
             }
         }
         return null;
+    }
+
+    /** The nearest organisation before the product in its clause that acts (not 向X, not X旗下, not a source). */
+    private Mention actorBefore(SentenceFacts facts, Mention product) {
+        String text = facts.text();
+        int clauseStart = facts.clauseStart(product.start());
+        Mention best = null;
+        for (Mention m : facts.mentions()) {
+            if ("ORG".equals(m.type()) && m.start() >= clauseStart && m.end() <= product.start()
+                    && !sources.isSource(m, text)
+                    && !PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()
+                    && !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()) {
+                best = m;
+            }
+        }
+        return best;
     }
 
     private List<Mention> orgs(SentenceFacts facts) {

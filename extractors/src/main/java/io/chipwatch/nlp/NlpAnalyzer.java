@@ -121,6 +121,9 @@ public final class NlpAnalyzer {
                 Mention m = mentions.get(i);
                 inSentence.add(new Mention(m.type(), m.name(), m.surface(), m.start() - s.start(), m.end() - s.start()));
             }
+            // a year named in an earlier sentence does not date a later bare 9月6日: news means
+            // the publication year there; fiscal years do carry over (第二财季 after 2026财年)
+            time.setLastYear(null);
             SentenceFacts facts = new SentenceFacts(s, inSentence, periods.findAll(s.text(), time));
             List<Figure> sentenceFigures = figures.find(facts, topic);
             foundFigures.addAll(sentenceFigures);
