@@ -19,7 +19,7 @@ final class FigureFinder {
     private static final Set<String> SUBJECT_TYPES = Set.of("ORG", "PLACE");
     /** A name right after these is the object of a verb, not who the figure is about. */
     private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|为|為|于|於|在|是|较|較|超过|超過|相比)\\s?$");
-    private static final Pattern SHARE = Pattern.compile("(?:占|佔)[^，,；;]{0,20}的\\s?$");
+    private static final Pattern SHARE = Pattern.compile("(?:占|佔)(?:[^，,；;]{0,20}的|据|據|了|比)?\\s?(?:约|約|近|超过|超過|逾)?\\s?$");
     private static final Pattern NOW = Pattern.compile("现在|現在|目前|如今|当前|當前|眼下|时下|時下");
     private static final Pattern SPAN = Pattern.compile("^(?:未来|未來|过去|過去|今后|今後|近)");
     private static final Pattern BASE_MARKER = Pattern.compile("(?:较|較|比|相比|相较|相較|同比)\\s?$");

@@ -18,6 +18,8 @@ final class ModelCodeFinder {
 
     /** Digits with optional letters (950PR, 910, 8s) or letters then digits (MI450, B30A). */
     private static final Pattern FAMILY_CODE = Pattern.compile("\\G[ \u00a0]?(\\d{1,4}[A-Za-z]{1,4}(?![A-Za-z])|\\d{2,4}(?![0-9A-Za-z.])|[A-Z]{1,3}\\d{1,4}[A-Za-z]{0,2}(?![A-Za-z0-9]))");
+    /** The edition words that are part of a model's name: 骁龙855 Plus, Galaxy S20 Ultra, S20+. */
+    private static final Pattern EDITION = Pattern.compile("\\G ?(Plus|Pro|Max|Ultra|Lite|Mini|mini|Air|SE|\\+)(?![A-Za-z])");
     private static final Pattern LETTER_DIGIT_SUFFIX = Pattern.compile("\\d+[A-Za-z]+");
     private static final Pattern VENDOR_CODE = Pattern.compile("\\G[ \u00a0]?([A-Z]{1,3}\\d{1,4}[A-Za-z]{0,2})(?![A-Za-z0-9])");
     private static final Pattern BARE_CODE = Pattern.compile("(?<![A-Za-z0-9\\-_./])([A-Z]{1,3}\\d{2,4}[A-Z]{0,2})(?![A-Za-z0-9])");
@@ -70,11 +72,19 @@ final class ModelCodeFinder {
         if (raw.chars().allMatch(Character::isDigit) && raw.length() < 2) {
             return withGeneration(body, family);
         }
-        String normalized = normalizeCode(raw);
-        String surface = body.substring(family.start(), code.end());
+        int end = code.end();
+        Matcher edition = EDITION.matcher(body);
+        edition.region(end, body.length());
+        String suffix = "";
+        if (edition.lookingAt()) {
+            suffix = edition.group(1).equals("+") ? "+" : " " + edition.group(1);
+            end = edition.end();
+        }
+        String normalized = normalizeCode(raw) + suffix;
+        String surface = body.substring(family.start(), end);
         Optional<GazetteerEntry> known = lookupFirst(surface, family.name() + normalized, family.name() + " " + normalized);
         String name = known.map(GazetteerEntry::name).orElse(family.name() + normalized);
-        return withGeneration(body, new Mention("PRODUCT", name, surface, family.start(), code.end()));
+        return withGeneration(body, new Mention("PRODUCT", name, surface, family.start(), end));
     }
 
     /** 第四代骁龙8s: the generation belongs to the product's name. */
