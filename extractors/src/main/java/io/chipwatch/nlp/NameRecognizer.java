@@ -96,9 +96,16 @@ final class NameRecognizer {
             if (m.end(group) - from < 3) {
                 continue;
             }
-            String name = sentence.text().substring(from, m.end(group));
+            int to = m.end(group);
+            for (String verb : SPEECH) {
+                if (sentence.text().startsWith(verb, to - verb.length()) && to - verb.length() > from + 2) {
+                    to -= verb.length();
+                    break;
+                }
+            }
+            String name = sentence.text().substring(from, to);
             int start = sentence.start() + from;
-            int end = sentence.start() + m.end(group);
+            int end = sentence.start() + to;
             if (!isCovered(known, start, end) && !isCovered(found, start, end)) {
                 found.add(new Mention("PERSON", name, name, start, end));
             }

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class LanguageIdentifier {
 
     private static final String MODEL = "/langdetect-183.bin";
-    private static final double MIN_CONFIDENCE = 0.5;
+    private static final double MIN_LEAD = 1.5;
     private static final Map<String, String> ISO_639_1 = Map.ofEntries(
             Map.entry("cmn", "zh"), Map.entry("zho", "zh"), Map.entry("yue", "zh"), Map.entry("wuu", "zh"),
             Map.entry("eng", "en"), Map.entry("tgl", "tl"), Map.entry("jpn", "ja"), Map.entry("kor", "ko"),
@@ -52,8 +52,10 @@ public final class LanguageIdentifier {
         if (counts.latinWords() < 2) {
             return "und";
         }
-        Language best = new LanguageDetectorME(model).predictLanguage(counts.latinPart());
-        if (best.getConfidence() < MIN_CONFIDENCE) {
+        Language[] ranked = new LanguageDetectorME(model).predictLanguages(counts.latinPart());
+        Language best = ranked[0];
+        // probabilities spread over 103 languages are small; what counts is a clear lead
+        if (ranked.length > 1 && best.getConfidence() < MIN_LEAD * ranked[1].getConfidence()) {
             return "und";
         }
         return ISO_639_1.getOrDefault(best.getLang(), best.getLang());

@@ -1,0 +1,82 @@
+package io.chipwatch.nlp;
+
+import io.chipwatch.model.Analysis;
+import io.chipwatch.model.Entity;
+import org.junit.jupiter.api.Test;
+
+import static io.chipwatch.nlp.NlpFixture.analyze;
+import static io.chipwatch.nlp.NlpFixture.entity;
+import static io.chipwatch.nlp.NlpFixture.names;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntityFinderTest {
+
+    @Test
+    void mergesNamesAcrossScriptsLanguagesAndMisspellings() {
+        Analysis a = analyze("英伟达今天公布财报。NVIDIA的股价上涨，Nvidia也宣布新计划。輝達在台灣同樣受到關注。");
+
+        Entity nvidia = entity(a, "ORG", "英伟达").orElseThrow();
+        assertThat(nvidia.mentions()).isEqualTo(4);
+        assertThat(nvidia.aliases()).contains("NVIDIA", "Nvidia", "輝達");
+        assertThat(nvidia.offsets()).hasSize(4);
+        assertThat(a.entities().stream().filter(e -> e.name().equals("英伟达"))).hasSize(1);
+    }
+
+    @Test
+    void aMisspelledProductIsTheProductItMeans() {
+        Analysis a = analyze("报道称，升腾芯片的需求很旺盛，昇腾生态也在扩大。");
+
+        Entity ascend = entity(a, "PRODUCT", "昇腾").orElseThrow();
+        assertThat(ascend.mentions()).isEqualTo(2);
+        assertThat(ascend.aliases()).contains("升腾");
+    }
+
+    @Test
+    void latinNamesMatchOnlyWholeWords() {
+        Analysis a = analyze("OpenAI与美光讨论HBM4的供应，HBM需求持续增长。");
+
+        assertThat(names(a, "TECH")).contains("HBM4", "HBM");
+        assertThat(entity(a, "TECH", "HBM").orElseThrow().mentions()).isEqualTo(1);
+        assertThat(entity(a, "ORG", "OpenAI")).isPresent();
+    }
+
+    @Test
+    void unseenModelsOfKnownFamiliesAndVendorsAreProducts() {
+        Analysis a = analyze("华为计划推出Ascend 990XT芯片。同时，英伟达B40A也将面市。AMD的MI480芯片性能更强。");
+
+        assertThat(names(a, "PRODUCT")).contains("昇腾990XT", "B40A", "MI480");
+        assertThat(entity(a, "PRODUCT", "昇腾990XT").orElseThrow().aliases()).contains("Ascend 990XT");
+    }
+
+    @Test
+    void processNodesAreTechnologiesWhateverTheSpelling() {
+        Analysis a = analyze("该工厂从14nm升级到5纳米，并规划1.4nm工艺。");
+
+        assertThat(names(a, "TECH")).contains("14nm", "5nm", "1.4nm");
+    }
+
+    @Test
+    void aPersonNeedsATitleOrAVerbOfSaying() {
+        Analysis a = analyze("星河半导体董事长郑立远表示，公司会继续加大投入。如有需要，欢迎联系。分析师玛丽亚·冈萨雷斯认为需求强劲。");
+
+        assertThat(names(a, "PERSON")).contains("郑立远", "玛丽亚·冈萨雷斯");
+        assertThat(names(a, "PERSON")).noneMatch(n -> n.contains("公司") || n.contains("如有") || n.startsWith("析师"));
+    }
+
+    @Test
+    void anAmbiguousAliasNeedsCorroboration() {
+        Analysis bones = analyze("博物馆展出了一批商代甲骨文，吸引了大批观众。");
+        Analysis company = analyze("甲骨文与OpenAI签署了云计算合作协议。");
+
+        assertThat(entity(bones, "ORG", "甲骨文")).isEmpty();
+        assertThat(entity(company, "ORG", "甲骨文")).isPresent();
+    }
+
+    @Test
+    void aPersonInsideAnOrganisationNameIsMentionedToo() {
+        Analysis a = analyze("美国拜登政府宣布扩大出口管制。");
+
+        assertThat(entity(a, "ORG", "美国政府")).isPresent();
+        assertThat(entity(a, "PERSON", "拜登")).isPresent();
+    }
+}
