@@ -68,6 +68,9 @@ final class RecordWriter {
         r.put("entities", analysis.entities().stream().map(RecordWriter::entity).toList());
         r.put("figures", analysis.figures().stream().map(RecordWriter::figure).toList());
         r.put("events", analysis.events().stream().map(RecordWriter::event).toList());
+        // sentences in another language (machine-translation leftovers), for readers and tuning
+        r.put("foreign_sentences", analysis.sentences().stream().filter(s -> !s.isChinese())
+                .map(s -> Map.of("start", s.start(), "end", s.end(), "lang", s.lang())).toList());
         return r;
     }
 
