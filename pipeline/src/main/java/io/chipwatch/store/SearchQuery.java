@@ -1,0 +1,29 @@
+package io.chipwatch.store;
+
+import java.time.LocalDate;
+
+/**
+ * A search over one kind of document. Every field but {@code kind} and {@code limit} may be null.
+ *
+ * @param kind    which documents: ARTICLES, FIGURES or EVENTS
+ * @param text    words to find; Chinese is matched word by word (HanLP segmentation), and an
+ *                entity alias finds its canonical name (NVIDIA finds 英伟达)
+ * @param entity  an entity that must be named (articles), be the subject (figures) or the org (events); any alias
+ * @param metric  figures only: the metric
+ * @param from    published on or after this day
+ * @param to      published on or before this day
+ * @param limit   at most this many hits, newest first when there is no text, else best first
+ */
+public record SearchQuery(Kind kind, String text, String entity, String metric, LocalDate from, LocalDate to, int limit) {
+
+    public enum Kind { ARTICLES, FIGURES, EVENTS }
+
+    public SearchQuery {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind is required");
+        }
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, not " + limit);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.chipwatch.store;
+
+import java.util.List;
+
+/**
+ * The port to the search index. Adapters: Elasticsearch and embedded Lucene, with the same
+ * document shapes and query features (one contract test suite covers both).
+ */
+public interface SearchStore extends AutoCloseable {
+
+    /**
+     * Indexes the documents of these articles. Ids are deterministic, so indexing an article
+     * again replaces its documents (its old figures and events included) instead of adding copies.
+     *
+     * @throws StoreException when the store cannot take them; nothing is then half-indexed for an article
+     */
+    void index(List<Indexable> batch);
+
+    /** Makes everything indexed so far visible to searches. */
+    void refresh();
+
+    SearchHits<ArticleDoc> articles(SearchQuery query);
+
+    SearchHits<FigureDoc> figures(SearchQuery query);
+
+    SearchHits<EventDoc> events(SearchQuery query);
+
+    @Override
+    void close();
+}
