@@ -31,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code chipwatch eval}: scores evaluation records against gold files and prints the summary
@@ -154,26 +152,9 @@ final class EvalCommand implements Callable<Integer> {
         RecordWriter writer = new RecordWriter(new ObjectMapper());
         NlpAnalyzer nlp = NlpAnalyzer.withDefaults();
         List<JsonNode> out = new ArrayList<>();
-        for (String input : expand(inputs)) {
+        for (String input : InputReader.expand(inputs)) {
             ExtractCommand.Outcome o = ExtractCommand.extractOne(reader, extractor, writer, input, null, null, nlp);
             out.add(writer.tree(o.record()));
-        }
-        return out;
-    }
-
-    private static List<String> expand(List<String> inputs) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String input : inputs) {
-            Path p = InputReader.isUrl(input) ? null : Path.of(input);
-            if (p != null && Files.isDirectory(p)) {
-                try (Stream<Path> files = Files.list(p)) {
-                    out.addAll(files.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().endsWith(".json"))
-                            .map(Path::toString).sorted().collect(Collectors.toList()));
-                }
-            } else {
-                out.add(input);
-            }
         }
         return out;
     }

@@ -66,4 +66,22 @@ final class InputReader {
         response.headers().map().forEach((k, v) -> headers.put(k, String.join(", ", v)));
         return new RawPage(response.body(), response.uri(), headers, Instant.now());
     }
+
+    /** The inputs with each folder replaced by its files in name order (hidden and *.json files skipped). */
+    static java.util.List<String> expand(java.util.List<String> inputs) throws IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String input : inputs) {
+            java.nio.file.Path p = isUrl(input) || "-".equals(input) ? null : java.nio.file.Path.of(input);
+            if (p != null && java.nio.file.Files.isDirectory(p)) {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(p)) {
+                    out.addAll(files.filter(java.nio.file.Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().endsWith(".json"))
+                            .map(java.nio.file.Path::toString).sorted().toList());
+                }
+            } else {
+                out.add(input);
+            }
+        }
+        return out;
+    }
 }

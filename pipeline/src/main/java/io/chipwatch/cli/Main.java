@@ -34,6 +34,9 @@ public final class Main {
                 if (cls == ExtractCommand.class) {
                     return cls.cast(new ExtractCommand(out, in));
                 }
+                if (cls == IngestCommand.class) {
+                    return cls.cast(new IngestCommand(in));
+                }
                 if (cls == BenchCommand.class) {
                     return cls.cast(new BenchCommand(out));
                 }

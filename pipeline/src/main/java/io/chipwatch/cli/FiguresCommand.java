@@ -1,0 +1,48 @@
+package io.chipwatch.cli;
+
+import io.chipwatch.nlp.Gazetteer;
+import io.chipwatch.store.SearchQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/** Lists figures: {@code chipwatch figures --metric shipments --subject 华为}. */
+@Command(name = "figures", mixinStandardHelpOptions = true,
+        description = "List indexed figures by metric and subject, newest first; one JSON figure per line.")
+final class FiguresCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--metric", paramLabel = "METRIC", description = "shipments, revenue, market_share, ...")
+    String metric;
+
+    @Option(names = "--subject", paramLabel = "NAME", description = "Whom the figure is about (any alias).")
+    String subject;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+    LocalDate to;
+
+    @Option(names = "--limit", defaultValue = "20")
+    int limit;
+
+    @Override
+    public Integer call() throws IOException {
+        Gazetteer gazetteer = Gazetteer.defaults();
+        SearchQuery query = new SearchQuery(SearchQuery.Kind.FIGURES, null, SearchCommand.canonical(gazetteer, subject),
+                metric, from, to, limit);
+        return SearchCommand.print(spec, data, gazetteer, query);
+    }
+}

@@ -1,0 +1,71 @@
+package io.chipwatch.cli;
+
+import io.chipwatch.model.RawPage;
+import io.chipwatch.nlp.Gazetteer;
+import io.chipwatch.nlp.NlpAnalyzer;
+import io.chipwatch.run.EmbeddedPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Runs pages through every stage on the embedded default and returns when they are searchable. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Extract, analyse and index pages on the embedded default (in-memory bus, Lucene store in --data);",
+                "returns when they are searchable: ./chipwatch ingest a.html && ./chipwatch search 寒武纪"})
+final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Give up waiting after this long (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|URL|-", description = "Pages to ingest; a folder means its files.")
+    List<String> inputs;
+
+    private final InputStream in;
+
+    IngestCommand(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InputReader reader = new InputReader(in);
+        List<RawPage> pages = new ArrayList<>();
+        int unreadable = 0;
+        for (String input : InputReader.expand(inputs)) {
+            try {
+                pages.add(reader.read(input, null));
+            } catch (IOException e) {
+                unreadable++;
+                err.println("chipwatch: cannot read " + input + ": " + e.getMessage());
+            }
+        }
+        Gazetteer gazetteer = Gazetteer.defaults();
+        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(data.dir(), gazetteer, new NlpAnalyzer(gazetteer, io.chipwatch.nlp.Lexicon.defaults()))) {
+            EmbeddedPipeline.Outcome outcome = pipeline.ingest(pages, Duration.ofSeconds(timeoutSeconds));
+            outcome.failures().forEach(f -> err.println("chipwatch: not indexed: " + f));
+            out.printf("indexed %d of %d pages into %s%n", outcome.indexed(), pages.size() + unreadable, data.dir());
+            out.flush();
+            return outcome.indexed() == pages.size() + unreadable ? 0 : 1;
+        }
+    }
+}

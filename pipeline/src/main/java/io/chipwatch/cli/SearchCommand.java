@@ -1,0 +1,96 @@
+package io.chipwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chipwatch.nlp.Gazetteer;
+import io.chipwatch.nlp.GazetteerEntry;
+import io.chipwatch.store.LuceneSearchStore;
+import io.chipwatch.store.SearchHits;
+import io.chipwatch.store.SearchQuery;
+import io.chipwatch.store.SearchStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Searches the embedded store: articles by words and entity, figures or events by their fields. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the indexed articles (or --figures, --events); prints one JSON hit per line.")
+final class SearchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Words to find (Chinese is matched word by word).")
+    String text;
+
+    @Option(names = "--entity", paramLabel = "NAME", description = "Only documents about this entity (any alias: NVIDIA = 英伟达).")
+    String entity;
+
+    @Option(names = "--metric", paramLabel = "METRIC", description = "Figures of this metric (shipments, revenue, ...); implies --figures.")
+    String metric;
+
+    @Option(names = "--figures", description = "Search figures instead of articles.")
+    boolean figures;
+
+    @Option(names = "--events", description = "Search events instead of articles.")
+    boolean events;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Published on or after this day.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Published on or before this day.")
+    LocalDate to;
+
+    @Option(names = "--limit", defaultValue = "10", description = "At most this many hits (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() throws IOException {
+        Gazetteer gazetteer = Gazetteer.defaults();
+        SearchQuery.Kind kind = figures || metric != null ? SearchQuery.Kind.FIGURES : events ? SearchQuery.Kind.EVENTS : SearchQuery.Kind.ARTICLES;
+        SearchQuery query = new SearchQuery(kind, text, canonical(gazetteer, entity), metric, from, to, limit);
+        return print(spec, data, gazetteer, query);
+    }
+
+    /** An alias as the store knows it: the gazetteer's canonical name, else as given. */
+    static String canonical(Gazetteer gazetteer, String name) {
+        if (name == null) {
+            return null;
+        }
+        List<GazetteerEntry> found = gazetteer.lookup(name);
+        return found.size() == 1 ? found.get(0).name() : name;
+    }
+
+    static int print(CommandSpec spec, DataOptions data, Gazetteer gazetteer, SearchQuery query) {
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        try (SearchStore store = LuceneSearchStore.open(data.dir().resolve("index"), gazetteer)) {
+            SearchHits<?> hits = switch (query.kind()) {
+                case ARTICLES -> store.articles(query);
+                case FIGURES -> store.figures(query);
+                case EVENTS -> store.events(query);
+            };
+            for (Object hit : hits.hits()) {
+                out.println(json.writeValueAsString(hit));
+            }
+            spec.commandLine().getErr().printf("%d of %d hits%n", hits.hits().size(), hits.total());
+            out.flush();
+            return 0;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot print a hit", e);
+        }
+    }
+}

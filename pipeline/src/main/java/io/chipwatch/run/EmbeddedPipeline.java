@@ -1,0 +1,133 @@
+package io.chipwatch.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipwatch.bus.Bus;
+import io.chipwatch.bus.BusRecord;
+import io.chipwatch.bus.InMemoryBus;
+import io.chipwatch.bus.Topics;
+import io.chipwatch.html.ArticleExtractor;
+import io.chipwatch.model.RawPage;
+import io.chipwatch.nlp.Gazetteer;
+import io.chipwatch.nlp.NlpAnalyzer;
+import io.chipwatch.stage.ExtractStage;
+import io.chipwatch.stage.IndexStage;
+import io.chipwatch.stage.NlpStage;
+import io.chipwatch.stage.RecordCodec;
+import io.chipwatch.stage.StageRunner;
+import io.chipwatch.store.LuceneSearchStore;
+import io.chipwatch.store.SearchStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole pipeline in one process, the embedded default: an in-memory bus between the
+ * extract, NLP and index stages (each on its own thread, as separate processes would run them
+ * over Kafka) and the Lucene store under the data folder.
+ */
+public final class EmbeddedPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPipeline.class);
+    private static final int PARTITIONS = 4;
+    private static final int CAPACITY = 1_000;
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Bus bus = new InMemoryBus(PARTITIONS, CAPACITY);
+    private final RecordCodec codec = new RecordCodec();
+    private final SearchStore store;
+    private final List<StageRunner> runners = new ArrayList<>();
+    private final StageRunner indexRunner;
+    private final ExecutorService threads = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "chipwatch-stage");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Bus.Consumer deadLetters;
+
+    public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp) {
+        this.store = LuceneSearchStore.open(dataDir.resolve("index"), gazetteer);
+        Map<String, Integer> topics = new java.util.LinkedHashMap<>();
+        Topics.ALL.forEach(t -> topics.put(t, PARTITIONS));
+        bus.createTopics(topics);
+        this.deadLetters = bus.consumer("chipwatch-ingest-dlq", List.of(Topics.DLQ));
+        runners.add(new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES), new ExtractStage(ArticleExtractor.withDefaults(), codec), POLL));
+        runners.add(new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp, codec), POLL));
+        this.indexRunner = new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(store, codec), POLL);
+        runners.add(indexRunner);
+        runners.forEach(threads::submit);
+    }
+
+    /** What became of the pages of one ingest call. */
+    public record Outcome(int indexed, List<String> failures) {
+    }
+
+    /**
+     * Runs the pages through every stage and returns when each is searchable or dead-lettered
+     * (with the reason), or when the timeout passes.
+     */
+    public Outcome ingest(List<RawPage> pages, Duration timeout) {
+        long before = indexRunner.processed();
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (RawPage page : pages) {
+            String key = page.url() != null ? page.url().toString() : Integer.toHexString(java.util.Arrays.hashCode(page.bytes()));
+            acks.add(bus.publish(Topics.PAGES, key, codec.page(page, null)));
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+        List<String> failures = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ObjectMapper json = new ObjectMapper();
+        while (indexRunner.processed() - before + failures.size() < pages.size() && System.nanoTime() < deadline) {
+            List<BusRecord> dead = deadLetters.poll(POLL);
+            for (BusRecord r : dead) {
+                failures.add(describe(json, r));
+            }
+            deadLetters.commit(dead);
+        }
+        store.refresh();
+        int indexed = (int) (indexRunner.processed() - before);
+        if (indexed + failures.size() < pages.size()) {
+            LOG.warn("Ingest timed out after {}: {} of {} pages done", timeout, indexed + failures.size(), pages.size());
+        }
+        return new Outcome(indexed, failures);
+    }
+
+    public SearchStore store() {
+        return store;
+    }
+
+    private static String describe(ObjectMapper json, BusRecord r) {
+        try {
+            JsonNode n = json.readTree(r.value());
+            return n.path("stage").asText() + ": " + n.path("error").asText() + " (key " + r.key() + ")";
+        } catch (Exception e) {
+            return "unreadable dead letter for key " + r.key();
+        }
+    }
+
+    @Override
+    public void close() {
+        runners.forEach(StageRunner::close);
+        for (StageRunner r : runners) {
+            r.awaitStopped(Duration.ofSeconds(30));
+        }
+        threads.shutdown();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close();
+        bus.close();
+        store.close();
+    }
+}
