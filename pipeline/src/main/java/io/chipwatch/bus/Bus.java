@@ -12,13 +12,20 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Bus extends AutoCloseable {
 
-    /** Creates the topics that do not exist yet, with the given partition counts. */
+    /** Creates the topics that do not exist yet, with the given partition counts; existing topics are left as they are. */
     void createTopics(Map<String, Integer> partitionsByTopic);
 
-    /** Publishes a record; the future completes when the bus has acknowledged it. */
+    /**
+     * Publishes a record to the partition its key maps to. The call may block while the bus applies
+     * back-pressure; the future completes when the bus has acknowledged (made durable) the record, and
+     * fails if it cannot, for instance with {@link IllegalStateException} once the bus is closed.
+     */
     CompletableFuture<Void> publish(String topic, String key, String value);
 
-    /** Joins a consumer group reading the topics; members of one group share the partitions. */
+    /**
+     * Joins a consumer group reading the topics; members of one group share the partitions, and
+     * each group reads every record independently of the other groups.
+     */
     Consumer consumer(String group, List<String> topics);
 
     @Override
@@ -27,10 +34,16 @@ public interface Bus extends AutoCloseable {
     /** One member of a consumer group. Not thread-safe: one thread polls and commits. */
     interface Consumer extends AutoCloseable {
 
-        /** The next records of the partitions this member holds, waiting up to the timeout; may be empty. */
+        /**
+         * The next records of the partitions this member holds, in offset order per partition, waiting
+         * up to the timeout when there are none; may be empty, never null.
+         */
         List<BusRecord> poll(Duration timeout);
 
-        /** Marks these records, and every earlier record of their partitions, as processed. */
+        /**
+         * Marks these records, and every earlier record of their partitions, as processed for the group.
+         * A committed offset only moves forward.
+         */
         void commit(List<BusRecord> processed);
 
         /** Leaves the group; uncommitted records go to the remaining members. */

@@ -1,0 +1,259 @@
+package io.chipwatch.stage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipwatch.bus.Bus;
+import io.chipwatch.bus.BusRecord;
+import io.chipwatch.bus.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one {@link Stage} as a member of a consumer group: polls its input topics, feeds each record
+ * to the stage, publishes the outputs, and commits offsets only once those outputs are acknowledged,
+ * so a crash loses nothing (delivery is at least once).
+ *
+ * <p>A record whose processing throws, or whose outputs cannot be published, goes to
+ * {@link Topics#DLQ} as a JSON entry with the stage, the error and the original input, is logged on
+ * one WARN line and counts as {@link #failed()}; the runner then goes on with the next record. If
+ * even the dead-letter entry cannot be published, the runner commits what came before that record
+ * and stops ({@link #failure()} says why), so the record is delivered again after a restart.
+ *
+ * <p>{@link #run()} occupies its thread until {@link #close()}. Call {@code close()} from any thread
+ * (a shutdown hook on SIGTERM, say): it does not wait; the runner finishes the record being
+ * processed, publishes and commits what it finished, leaves the rest of its batch to be delivered
+ * again, and closes its consumer. {@link #awaitStopped} waits for that. A stop takes at most about
+ * one poll timeout plus the time to finish the record in flight.
+ */
+public final class StageRunner implements Runnable, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final Bus bus;
+    private final String group;
+    private final List<String> inputTopics;
+    private final Stage stage;
+    private final Duration pollTimeout;
+    private final Bus.Consumer consumer;
+    private final DeadLetter deadLetter = new DeadLetter(new ObjectMapper());
+
+    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean stopRequested;
+
+    /**
+     * Joins the group at once, so that partitions are shared among runners created together before
+     * any of them polls.
+     */
+    public StageRunner(Bus bus, String group, List<String> inputTopics, Stage stage, Duration pollTimeout) {
+        this.bus = bus;
+        this.group = group;
+        this.inputTopics = List.copyOf(inputTopics);
+        this.stage = stage;
+        this.pollTimeout = pollTimeout;
+        this.consumer = bus.consumer(group, this.inputTopics);
+    }
+
+    /** Loops until {@link #close()}; may be called once. Returns at once if the runner was closed before it started. */
+    @Override
+    public void run() {
+        if (!state.compareAndSet(State.NEW, State.RUNNING)) {
+            if (state.get() == State.STOPPED) {
+                return;
+            }
+            throw new IllegalStateException("stage " + stage.name() + " is already running");
+        }
+        log.info("stage {} started in group {} reading {}", stage.name(), group, inputTopics);
+        try {
+            while (!stopRequested && !Thread.currentThread().isInterrupted()) {
+                List<BusRecord> batch = consumer.poll(pollTimeout);
+                if (!batch.isEmpty()) {
+                    handle(batch);
+                }
+            }
+        } catch (RuntimeException e) {
+            failure.set(e);
+            log.error("stage {} stopped after an error", stage.name(), e);
+        } finally {
+            closeConsumer();
+            state.set(State.STOPPED);
+            stopped.countDown();
+            log.info("stage {} stopped: {} records processed, {} sent to the DLQ", stage.name(), processed(), failed());
+        }
+    }
+
+    /** Asks the runner to stop after the record in flight; does not wait (see {@link #awaitStopped}). Idempotent. */
+    @Override
+    public void close() {
+        stopRequested = true;
+        if (state.compareAndSet(State.NEW, State.STOPPED)) {
+            closeConsumer();
+            stopped.countDown();
+        }
+    }
+
+    /** Waits until the runner has stopped and closed its consumer; returns whether it did within the timeout. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Records whose outputs were all published. */
+    public long processed() {
+        return processed.get();
+    }
+
+    /** Records sent to the dead-letter topic. */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Why the runner stopped on its own (the bus failed or closed), if it did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    public String stageName() {
+        return stage.name();
+    }
+
+    /**
+     * Processes the batch in order, then waits for every acknowledgement before committing. On a stop
+     * request the rest of the batch is left uncommitted; what was done is a prefix of each partition's
+     * records, so committing it never skips a record.
+     */
+    private void handle(List<BusRecord> batch) {
+        List<InFlight> inFlight = new ArrayList<>(batch.size());
+        for (BusRecord record : batch) {
+            if (stopRequested) {
+                break;
+            }
+            Optional<CompletableFuture<Void>> acks = processAndPublish(record);
+            if (acks.isEmpty()) {
+                break;  // interrupted inside the stage: the record was not handled
+            }
+            inFlight.add(new InFlight(record, acks.get()));
+        }
+        List<BusRecord> done = new ArrayList<>(inFlight.size());
+        try {
+            for (InFlight item : inFlight) {
+                Throwable error = awaitQuietly(item.acks());
+                if (error == null) {
+                    processed.incrementAndGet();
+                } else {
+                    sendToDeadLetters(item.record(), error);
+                    failed.incrementAndGet();
+                }
+                done.add(item.record());
+            }
+        } catch (DeadLetterFailure e) {
+            // Keep what was finished before the record that could not be dead-lettered, then stop.
+            try {
+                commit(done);
+            } catch (RuntimeException commitError) {
+                e.addSuppressed(commitError);
+            }
+            throw e;
+        }
+        commit(done);
+    }
+
+    private void commit(List<BusRecord> done) {
+        if (!done.isEmpty()) {
+            consumer.commit(done);
+        }
+    }
+
+    /** Runs the stage and starts publishing its outputs; a failure of either shows up as a failed future. */
+    private Optional<CompletableFuture<Void>> processAndPublish(BusRecord record) {
+        List<Stage.Output> outputs;
+        try {
+            outputs = stage.process(record);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.of(CompletableFuture.failedFuture(e));
+        }
+        if (outputs == null) {
+            return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("stage returned null outputs")));
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.size());
+        for (Stage.Output output : outputs) {
+            try {
+                acks.add(bus.publish(output.topic(), output.key(), output.value()));
+            } catch (RuntimeException e) {
+                acks.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        return Optional.of(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+    }
+
+    /** @throws DeadLetterFailure if the entry cannot be published either */
+    private void sendToDeadLetters(BusRecord record, Throwable error) {
+        log.warn("stage {} sent record {} ({}-{}@{}) to {}: {}: {}", stage.name(), record.key(), record.topic(),
+                record.partition(), record.offset(), Topics.DLQ, error.getClass().getSimpleName(), DeadLetter.message(error));
+        Throwable dlqError;
+        try {
+            dlqError = awaitQuietly(bus.publish(Topics.DLQ, record.key(), deadLetter.entry(stage.name(), record, error)));
+        } catch (RuntimeException e) {
+            dlqError = e;
+        }
+        if (dlqError != null) {
+            throw new DeadLetterFailure("cannot publish the dead-letter entry of record " + record.key()
+                    + " (" + record.topic() + "-" + record.partition() + "@" + record.offset() + ")", dlqError);
+        }
+    }
+
+    /** Waits for the future without giving up on interrupt (the acknowledgement decides the commit); returns its error or null. */
+    private static Throwable awaitQuietly(CompletableFuture<Void> acks) {
+        try {
+            acks.join();
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return unwrap(e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private void closeConsumer() {
+        try {
+            consumer.close();
+        } catch (RuntimeException e) {
+            log.warn("stage {}: closing the consumer of group {} failed: {}", stage.name(), group, e.toString());
+        }
+    }
+
+    private record InFlight(BusRecord record, CompletableFuture<Void> acks) {
+    }
+
+    /** The runner cannot even record a failure, so it must stop rather than commit past the record. */
+    private static final class DeadLetterFailure extends RuntimeException {
+        DeadLetterFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
