@@ -117,11 +117,11 @@ public final class EmbeddedPipeline implements AutoCloseable {
     @Override
     public void close() {
         runners.forEach(StageRunner::close);
-        for (StageRunner r : runners) {
-            r.awaitStopped(Duration.ofSeconds(30));
-        }
         threads.shutdown();
         try {
+            for (StageRunner r : runners) {
+                r.awaitStopped(Duration.ofSeconds(30));
+            }
             threads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
