@@ -1,0 +1,133 @@
+package io.chipwatch.store;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IOUtils;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One Lucene index (one document kind): a writer and a near-real-time searcher over it.
+ * Thread-safe, as {@link IndexWriter} and {@link SearcherManager} are.
+ */
+final class LuceneIndex implements AutoCloseable {
+
+    private final String name;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private LuceneIndex(String name, Directory directory, IndexWriter writer, SearcherManager searchers) {
+        this.name = name;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = searchers;
+    }
+
+    /** Opens the index in this directory, creating it when empty; the directory is closed with the index. */
+    static LuceneIndex open(String name, Directory directory, Analyzer analyzer) throws IOException {
+        IndexWriter writer = null;
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            writer = new IndexWriter(directory, config);
+            return new LuceneIndex(name, directory, writer, new SearcherManager(writer, null));
+        } catch (IOException | RuntimeException e) {
+            if (writer != null) {
+                writer.rollback();
+            }
+            directory.close();
+            throw e;
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Adds the document, or replaces the one with the same id. */
+    void put(String id, Document doc) throws IOException {
+        writer.updateDocument(new Term(LuceneDocuments.ID, id), doc);
+    }
+
+    /**
+     * Replaces every document of this article by these, in one atomic step: no searcher sees the
+     * old ones gone and the new ones missing, nor both.
+     */
+    void replaceArticle(String articleId, List<Document> docs) throws IOException {
+        Term article = new Term(LuceneDocuments.ARTICLE_ID, articleId);
+        if (docs.isEmpty()) {
+            // Not updateDocuments with nothing to add: with Lucene 9.12.3 that made the writer's RAM
+            // accounting assertion (netBytes) fail on close under -ea; a lone delete is atomic anyway.
+            writer.deleteDocuments(article);
+        } else {
+            writer.updateDocuments(article, docs);
+        }
+    }
+
+    void commit() throws IOException {
+        writer.commit();
+    }
+
+    /** Makes what was written so far visible to searches, waiting if another thread is refreshing. */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** The top documents by this sort, mapped to records, and how many matched in all. */
+    <T> SearchHits<T> search(Query query, Sort sort, int limit, Function<Document, T> toRecord) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            // A priority queue of `limit` slots is allocated up front, so never ask for more than exist.
+            int n = Math.max(1, Math.min(limit, searcher.getIndexReader().maxDoc()));
+            // Integer.MAX_VALUE: count every hit exactly instead of stopping at a lower bound.
+            TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE));
+            StoredFields stored = searcher.storedFields();
+            List<T> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                hits.add(toRecord.apply(stored.document(hit.doc)));
+            }
+            return new SearchHits<>(top.totalHits.value, hits);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The writer's unrecoverable error, if it had one: it is then closed and the index must be reopened. */
+    Throwable tragedy() {
+        return writer.getTragicException();
+    }
+
+    /** Commits what was written, then closes the searchers, the writer and the directory. */
+    @Override
+    public void close() throws IOException {
+        boolean committed = false;
+        try {
+            if (writer.isOpen()) {
+                writer.commit();
+            }
+            committed = true;
+        } finally {
+            if (committed) {
+                IOUtils.close(searchers, writer, directory);
+            } else {
+                // Let the commit's exception through, not a follow-up one from closing.
+                IOUtils.closeWhileHandlingException(searchers, writer, directory);
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.chipwatch.store;
+
+import io.chipwatch.nlp.Gazetteer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The embedded {@link SearchStore}: three Lucene indices, one per document kind, in folders
+ * {@code articles}, {@code figures} and {@code events} under a base folder (or in memory, for
+ * tests). Chinese is analysed word by word with {@link HanLpAnalyzer}; {@link LuceneQueries}
+ * says what a query matches.
+ *
+ * <p>{@link #index} commits before it returns, so what it took survives a crash (as documents
+ * acknowledged by Elasticsearch do) and a caller may then commit its bus offsets. An article's
+ * own index entry and its figures and events each change atomically, but the three indices are
+ * separate: a search running while a batch is indexed and refreshed may see an article
+ * replaced before its figures are.
+ *
+ * <p>Thread-safe: Lucene's {@code IndexWriter} and {@code SearcherManager} are, and the store
+ * keeps no other mutable state than its closed flag. Only one process may open a folder at a
+ * time (Lucene's write lock).
+ */
+public final class LuceneSearchStore implements SearchStore {
+
+    private final LuceneIndex articles;
+    private final LuceneIndex figures;
+    private final LuceneIndex events;
+    private final LuceneQueries queries;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LuceneSearchStore(LuceneIndex articles, LuceneIndex figures, LuceneIndex events, LuceneQueries queries) {
+        this.articles = articles;
+        this.figures = figures;
+        this.events = events;
+        this.queries = queries;
+    }
+
+    /**
+     * Opens the store kept in this folder, creating the folder and its indices when missing.
+     *
+     * @throws StoreException when an index cannot be opened: retryable when the folder is locked
+     *                        by another process or I/O failed, not when an index is corrupt
+     */
+    public static LuceneSearchStore open(Path dir, Gazetteer gazetteer) {
+        return open(gazetteer, kind -> {
+            Path folder = dir.resolve(kind);
+            Files.createDirectories(folder);
+            return FSDirectory.open(folder);
+        }, dir.toString());
+    }
+
+    /** A store that lives in memory only and is gone when closed; for tests and one-off runs. */
+    public static LuceneSearchStore inMemory(Gazetteer gazetteer) {
+        return open(gazetteer, kind -> new ByteBuffersDirectory(), "memory");
+    }
+
+    private static LuceneSearchStore open(Gazetteer gazetteer, DirectoryFactory directories, String where) {
+        HanLpAnalyzer analyzer = new HanLpAnalyzer(gazetteer);
+        List<LuceneIndex> opened = new ArrayList<>();
+        try {
+            for (String kind : List.of("articles", "figures", "events")) {
+                opened.add(LuceneIndex.open(kind, directories.open(kind), analyzer));
+            }
+            return new LuceneSearchStore(opened.get(0), opened.get(1), opened.get(2), new LuceneQueries(analyzer, gazetteer));
+        } catch (IOException e) {
+            for (LuceneIndex index : opened) {
+                closeQuietly(index, e);
+            }
+            throw storeException("cannot open the search index in " + where, e, false);
+        }
+    }
+
+    @Override
+    public void index(List<Indexable> batch) {
+        requireOpen();
+        try {
+            for (Indexable item : batch) {
+                ArticleDoc article = item.article();
+                articles.put(article.id(), LuceneDocuments.article(article));
+                figures.replaceArticle(article.id(), documents(item.figures(), LuceneDocuments::figure));
+                events.replaceArticle(article.id(), documents(item.events(), LuceneDocuments::event));
+            }
+            for (LuceneIndex index : all()) {
+                index.commit();
+            }
+        } catch (IOException e) {
+            throw failure("cannot index " + batch.size() + " articles", e);
+        }
+    }
+
+    @Override
+    public void refresh() {
+        requireOpen();
+        try {
+            for (LuceneIndex index : all()) {
+                index.refresh();
+            }
+        } catch (IOException e) {
+            throw failure("cannot refresh the search index", e);
+        }
+    }
+
+    @Override
+    public SearchHits<ArticleDoc> articles(SearchQuery query) {
+        return search(articles, SearchQuery.Kind.ARTICLES, query, queries.articles(requireKind(query, SearchQuery.Kind.ARTICLES)), LuceneDocuments::article);
+    }
+
+    @Override
+    public SearchHits<FigureDoc> figures(SearchQuery query) {
+        return search(figures, SearchQuery.Kind.FIGURES, query, queries.figures(requireKind(query, SearchQuery.Kind.FIGURES)), LuceneDocuments::figure);
+    }
+
+    @Override
+    public SearchHits<EventDoc> events(SearchQuery query) {
+        return search(events, SearchQuery.Kind.EVENTS, query, queries.events(requireKind(query, SearchQuery.Kind.EVENTS)), LuceneDocuments::event);
+    }
+
+    /** Commits and closes; calling it again does nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        IOException first = null;
+        for (LuceneIndex index : all()) {
+            try {
+                index.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw failure("cannot close the search index cleanly", first);
+        }
+    }
+
+    private <T> SearchHits<T> search(LuceneIndex index, SearchQuery.Kind kind, SearchQuery query, Query lucene,
+                                     Function<Document, T> toRecord) {
+        requireOpen();
+        try {
+            return index.search(lucene, LuceneQueries.sort(query), query.limit(), toRecord);
+        } catch (IOException e) {
+            throw failure("cannot search the " + kind.name().toLowerCase(Locale.ROOT) + " index", e);
+        }
+    }
+
+    private static SearchQuery requireKind(SearchQuery query, SearchQuery.Kind expected) {
+        if (query.kind() != expected) {
+            throw new IllegalArgumentException("a " + query.kind() + " query was passed to the search for " + expected);
+        }
+        return query;
+    }
+
+    private static <R> List<Document> documents(List<R> records, Function<R, Document> toDocument) {
+        List<Document> docs = new ArrayList<>(records.size());
+        for (R record : records) {
+            docs.add(toDocument.apply(record));
+        }
+        return docs;
+    }
+
+    private List<LuceneIndex> all() {
+        return List.of(articles, figures, events);
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the search store is closed");
+        }
+    }
+
+    private StoreException failure(String what, IOException e) {
+        boolean writerBroken = all().stream().anyMatch(index -> index.tragedy() != null);
+        return storeException(what, e, writerBroken);
+    }
+
+    /**
+     * A damaged or incompatible index will not heal by retrying, nor will a writer that hit a
+     * tragic error (Lucene has then closed it); other I/O errors (disk full, a lock held by a
+     * process that is about to exit) may.
+     */
+    private static StoreException storeException(String what, IOException e, boolean writerBroken) {
+        boolean permanent = writerBroken || e instanceof CorruptIndexException
+                || e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException;
+        String detail = e instanceof LockObtainFailedException
+                ? "another process holds its write lock" : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new StoreException(what + " (" + detail + ")", !permanent, e);
+    }
+
+    private static void closeQuietly(LuceneIndex index, IOException cause) {
+        try {
+            index.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Where each kind's index lives. */
+    @FunctionalInterface
+    private interface DirectoryFactory {
+        Directory open(String kind) throws IOException;
+    }
+}
