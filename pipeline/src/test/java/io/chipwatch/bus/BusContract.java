@@ -103,8 +103,12 @@ public abstract class BusContract {
         int count = 200;
         Bus.Consumer first = bus.consumer(group, List.of(topic));
         Bus.Consumer second = bus.consumer(group, List.of(topic));
-        first.poll(SHORT_POLL);     // lets an adapter finish the group join before records flow
-        second.poll(SHORT_POLL);
+        // Polling lets a real broker finish the group join (and its rebalance when the second
+        // member arrives) before records flow; otherwise the first member may take them all.
+        for (int i = 0; i < 15; i++) {
+            first.poll(SHORT_POLL);
+            second.poll(SHORT_POLL);
+        }
         publishNumbered(count);
 
         Collection<BusRecord> seen = new ConcurrentLinkedQueue<>();
@@ -127,7 +131,9 @@ public abstract class BusContract {
         assertThat(secondGot).isNotEmpty();
         assertThat(seen).hasSize(count);
         assertThat(keys(seen)).hasSize(count);
-        assertThat(partitions(firstGot)).doesNotContainAnyElementsOf(partitions(secondGot));
+        // a partition may move between members during a rebalance (Kafka does), but no record
+        // was handed to both
+        assertThat(firstGot).noneMatch(r -> secondGot.stream().anyMatch(o -> o.partition() == r.partition() && o.offset() == r.offset()));
     }
 
     @Test

@@ -22,8 +22,8 @@ public final class KafkaBrokerExtension implements ParameterResolver {
         return context.getRoot().getStore(NS).getOrComputeIfAbsent("broker", k -> new Running(), Running.class).broker;
     }
 
-    /** Closed by JUnit when the root context closes, that is at the end of the run. */
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    /** Closed by JUnit (an AutoCloseable in the root store) when the run ends. */
+    private static final class Running implements AutoCloseable {
 
         final KafkaBroker broker;
 
