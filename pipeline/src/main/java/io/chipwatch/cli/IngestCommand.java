@@ -1,6 +1,11 @@
 package io.chipwatch.cli;
 
+import io.chipwatch.bus.Bus;
+import io.chipwatch.bus.Topics;
+import io.chipwatch.config.ChipwatchConfig;
 import io.chipwatch.model.RawPage;
+import io.chipwatch.run.Components;
+import io.chipwatch.stage.RecordCodec;
 import io.chipwatch.nlp.Gazetteer;
 import io.chipwatch.nlp.NlpAnalyzer;
 import io.chipwatch.run.EmbeddedPipeline;
@@ -31,6 +36,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
+    @Mixin
+    ProfileOptions profile = new ProfileOptions();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Give up waiting after this long (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -59,6 +67,10 @@ final class IngestCommand implements Callable<Integer> {
                 err.println("chipwatch: cannot read " + input + ": " + e.getMessage());
             }
         }
+        ChipwatchConfig config = profile.load();
+        if ("kafka".equals(config.bus().kind())) {
+            return publish(config, pages, unreadable, out);
+        }
         Gazetteer gazetteer = Gazetteer.defaults();
         try (EmbeddedPipeline pipeline = new EmbeddedPipeline(data.dir(), gazetteer, new NlpAnalyzer(gazetteer, io.chipwatch.nlp.Lexicon.defaults()))) {
             EmbeddedPipeline.Outcome outcome = pipeline.ingest(pages, Duration.ofSeconds(timeoutSeconds));
@@ -67,5 +79,21 @@ final class IngestCommand implements Callable<Integer> {
             out.flush();
             return outcome.indexed() == pages.size() + unreadable ? 0 : 1;
         }
+    }
+
+    /** On Kafka, ingesting is publishing: the stage processes take it from there. */
+    private static int publish(ChipwatchConfig config, List<RawPage> pages, int unreadable, PrintWriter out) {
+        RecordCodec codec = new RecordCodec();
+        try (Bus bus = Components.bus(config)) {
+            List<java.util.concurrent.CompletableFuture<Void>> acks = new ArrayList<>();
+            for (RawPage page : pages) {
+                String key = page.url() != null ? page.url().toString() : io.chipwatch.model.Ids.sha1(new String(page.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                acks.add(bus.publish(Topics.PAGES, key, codec.page(page, null)));
+            }
+            java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        }
+        out.printf("published %d of %d pages to %s%n", pages.size(), pages.size() + unreadable, Topics.PAGES);
+        out.flush();
+        return unreadable == 0 ? 0 : 1;
     }
 }

@@ -1,0 +1,24 @@
+package io.chipwatch.cli;
+
+import io.chipwatch.config.ChipwatchConfig;
+import io.chipwatch.config.ConfigLoader;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** {@code --profile embedded|kafka} or {@code --config FILE}, then environment overrides. */
+final class ProfileOptions {
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "embedded",
+            description = "embedded (in-memory bus, Lucene in ./data) or kafka (config/chipwatch-kafka.yml). Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file instead of a built-in profile.")
+    Path config;
+
+    ChipwatchConfig load() throws IOException {
+        ConfigLoader loader = new ConfigLoader(System.getenv());
+        return config != null ? loader.file(config) : loader.profile(profile);
+    }
+}

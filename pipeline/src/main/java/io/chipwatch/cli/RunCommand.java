@@ -1,0 +1,88 @@
+package io.chipwatch.cli;
+
+import io.chipwatch.bus.Bus;
+import io.chipwatch.config.ChipwatchConfig;
+import io.chipwatch.nlp.Gazetteer;
+import io.chipwatch.nlp.Lexicon;
+import io.chipwatch.nlp.NlpAnalyzer;
+import io.chipwatch.run.Components;
+import io.chipwatch.run.StageProcess;
+import io.chipwatch.store.SearchStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs the pipeline's stages until stopped (SIGTERM or Ctrl-C finish the records in flight). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the pipeline's stages until stopped, on the embedded default or on Kafka and Elasticsearch.",
+                "Stages can run as separate processes: chipwatch run --profile kafka --stages extract,nlp"})
+final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProfileOptions profile = new ProfileOptions();
+
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Only these stages (extract, nlp, index).")
+    List<String> stages;
+
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+    long progressSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        ChipwatchConfig config = profile.load();
+        if (stages != null) {
+            config = new ChipwatchConfig(config.data(), config.bus(), config.store(), stages);
+        }
+        LOG.info("Starting stages {} on the {} bus and the {} store", config.stages(), config.bus().kind(), config.store().kind());
+        Gazetteer gazetteer = Gazetteer.defaults();
+        AtomicReference<SearchStore> store = new AtomicReference<>();
+        ChipwatchConfig cfg = config;
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Bus bus = Components.bus(config)) {
+            StageProcess process = new StageProcess(config, bus, () -> analyzer(gazetteer), () -> {
+                store.set(Components.store(cfg, gazetteer));
+                return store.get();
+            });
+            Thread hook = new Thread(() -> {
+                LOG.info("Stopping: finishing the records in flight");
+                process.close();
+                stopped.countDown();
+            }, "chipwatch-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            process.start();
+            while (!stopped.await(progressSeconds, TimeUnit.SECONDS)) {
+                spec.commandLine().getErr().println("chipwatch: " + process.progress());
+            }
+        } finally {
+            if (store.get() != null) {
+                store.get().close();
+            }
+        }
+        return 0;
+    }
+
+    private static NlpAnalyzer analyzer(Gazetteer gazetteer) {
+        try {
+            return new NlpAnalyzer(gazetteer, Lexicon.defaults());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

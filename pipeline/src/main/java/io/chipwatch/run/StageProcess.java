@@ -1,0 +1,78 @@
+package io.chipwatch.run;
+
+import io.chipwatch.bus.Bus;
+import io.chipwatch.bus.Topics;
+import io.chipwatch.config.ChipwatchConfig;
+import io.chipwatch.html.ArticleExtractor;
+import io.chipwatch.nlp.NlpAnalyzer;
+import io.chipwatch.stage.ExtractStage;
+import io.chipwatch.stage.IndexStage;
+import io.chipwatch.stage.NlpStage;
+import io.chipwatch.stage.RecordCodec;
+import io.chipwatch.stage.StageRunner;
+import io.chipwatch.store.SearchStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The stages one process runs, each on its own thread, in the consumer group named after the
+ * stage, so more processes with the same stages share the partitions.
+ */
+public final class StageProcess implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final Map<String, StageRunner> runners = new LinkedHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    public StageProcess(ChipwatchConfig config, Bus bus, Supplier<NlpAnalyzer> nlp, Supplier<SearchStore> store) {
+        RecordCodec codec = new RecordCodec();
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        Topics.ALL.forEach(t -> topics.put(t, config.bus().partitions()));
+        bus.createTopics(topics);
+        for (String stage : config.stages()) {
+            StageRunner runner = switch (stage) {
+                case "extract" -> new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES),
+                        new ExtractStage(ArticleExtractor.withDefaults(), codec), POLL);
+                case "nlp" -> new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp.get(), codec), POLL);
+                case "index" -> new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(store.get(), codec), POLL);
+                default -> throw new IllegalArgumentException("unknown stage " + stage);
+            };
+            runners.put(stage, runner);
+        }
+    }
+
+    public void start() {
+        runners.forEach((name, runner) -> {
+            Thread t = new Thread(runner, "chipwatch-" + name);
+            threads.add(t);
+            t.start();
+        });
+    }
+
+    /** One line of progress: records done and failed per stage. */
+    public String progress() {
+        StringBuilder b = new StringBuilder();
+        runners.forEach((name, r) -> b.append(b.length() == 0 ? "" : "  ").append(name).append(": ")
+                .append(r.processed()).append(" done, ").append(r.failed()).append(" to DLQ"));
+        return b.toString();
+    }
+
+    /** Finishes the records in flight, then stops. */
+    @Override
+    public void close() {
+        runners.values().forEach(StageRunner::close);
+        try {
+            for (StageRunner r : runners.values()) {
+                r.awaitStopped(Duration.ofSeconds(60));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

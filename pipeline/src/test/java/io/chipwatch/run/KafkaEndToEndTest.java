@@ -1,0 +1,111 @@
+package io.chipwatch.run;
+
+import io.chipwatch.bus.Bus;
+import io.chipwatch.bus.BusRecord;
+import io.chipwatch.bus.KafkaBus;
+import io.chipwatch.bus.Topics;
+import io.chipwatch.cli.Main;
+import io.chipwatch.nlp.Gazetteer;
+import io.chipwatch.services.KafkaBroker;
+import io.chipwatch.services.KafkaBrokerExtension;
+import io.chipwatch.store.LuceneSearchStore;
+import io.chipwatch.store.SearchQuery;
+import io.chipwatch.store.SearchStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline as separate processes over a real Kafka broker: {@code chipwatch run} in a
+ * child JVM, {@code chipwatch ingest --config} publishing pages; SIGTERM lets the running
+ * process finish its records and release the index.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class KafkaEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pagesPublishedToKafkaAreExtractedAnalysedAndIndexedOnceThenTheProcessStopsCleanly(KafkaBroker broker) throws Exception {
+        Path data = dir.resolve("data");
+        Path config = Files.writeString(dir.resolve("chipwatch.yml"), String.join("\n",
+                "data: " + data,
+                "bus:",
+                "  kind: kafka",
+                "  partitions: 4",
+                "  bootstrap: " + broker.bootstrapServers(),
+                "  replication: 1",
+                "store:",
+                "  kind: lucene",
+                "stages: [extract, nlp, index]", ""));
+        Path pages = Files.createDirectories(dir.resolve("pages"));
+        String[] companies = {"寒武纪", "摩尔线程", "壁仞科技", "海光信息", "沐曦"};
+        for (int i = 0; i < companies.length; i++) {
+            Files.writeString(pages.resolve("p" + i + ".html"), page(companies[i] + "发布新芯片" + i,
+                    companies[i] + "今日发布新一代AI芯片，预计2026年出货量超过" + (i + 2) + "万颗，性能提升约三成。"), StandardCharsets.UTF_8);
+        }
+
+        Process run = new ProcessBuilder(javaBin(), "-Xss4m", "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--config", config.toString(), "--progress", "2")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        try (Bus bus = new KafkaBus(broker.bootstrapServers(), (short) 1, Map.of());
+             Bus.Consumer enriched = bus.consumer("e2e-watch-" + System.nanoTime(), List.of(Topics.ENRICHED))) {
+            int code = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new ByteArrayInputStream(new byte[0]), "ingest", "--config", config.toString(), pages.toString());
+            assertThat(code).isZero();
+
+            Set<String> seen = new HashSet<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (seen.size() < companies.length && System.nanoTime() < deadline) {
+                for (BusRecord r : enriched.poll(Duration.ofMillis(500))) {
+                    seen.add(r.key());
+                }
+            }
+            assertThat(seen).as("articles enriched; see " + dir.resolve("run.log")).hasSize(companies.length);
+            // the progress line says when the index stage has them all
+            String indexed = "index: " + companies.length + " done";
+            while (!Files.readString(dir.resolve("run.log")).contains(indexed) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(Files.readString(dir.resolve("run.log"))).contains(indexed);
+        } finally {
+            // SIGTERM: the runner finishes what it holds and closes the store
+            run.destroy();
+            assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("graceful stop").isTrue();
+        }
+
+        try (SearchStore store = LuceneSearchStore.open(data.resolve("index"), Gazetteer.defaults())) {
+            var all = store.articles(new SearchQuery(SearchQuery.Kind.ARTICLES, null, null, null, null, null, 100));
+            assertThat(all.total()).as("every article indexed exactly once; see " + dir.resolve("run.log")).isEqualTo(companies.length);
+            var shipments = store.figures(new SearchQuery(SearchQuery.Kind.FIGURES, null, "摩尔线程", "shipments", null, null, 10));
+            assertThat(shipments.hits()).hasSize(1);
+            assertThat(shipments.hits().get(0).value()).isEqualTo(30_000);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String page(String title, String paragraph) {
+        return "<html><head><meta charset=utf-8><title>" + title + "</title></head><body><h1>" + title + "</h1>"
+                + "<div class=info>2025-10-25 10:20 来源：示例科技网</div><div class=article><p>" + paragraph
+                + "</p><p>业内人士认为，这一进展值得关注，后续发展有待观察。</p></div></body></html>";
+    }
+}
