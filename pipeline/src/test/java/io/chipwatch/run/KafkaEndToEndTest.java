@@ -99,6 +99,93 @@ class KafkaEndToEndTest {
         }
     }
 
+    @Test
+    void aProcessKilledMidRunLosesNothingAndDuplicatesNothingAfterRestart(KafkaBroker broker) throws Exception {
+        Path data = dir.resolve("data");
+        Path config = Files.writeString(dir.resolve("chipwatch.yml"), String.join("\n",
+                "data: " + data, "bus:", "  kind: kafka", "  partitions: 4", "  bootstrap: " + broker.bootstrapServers(),
+                "  replication: 1", "store:", "  kind: lucene", "stages: [extract, nlp, index]", ""));
+        // its own topics would need another broker; this test reads the lag of the pipeline's groups
+        Path pages = Files.createDirectories(dir.resolve("pages"));
+        int count = 30;
+        for (int i = 0; i < count; i++) {
+            Files.writeString(pages.resolve("k" + i + ".html"), page("燧原科技第" + i + "次发布会",
+                    "燧原科技今日召开第" + i + "次发布会，宣布新一代训练芯片出货量超过" + (i + 1) + "千颗，并计划扩大产能。"), StandardCharsets.UTF_8);
+        }
+        long before = indexedCount(broker);
+        Process first = startRun(config, "first.log");
+        try {
+            assertThat(Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new ByteArrayInputStream(new byte[0]), "ingest", "--config", config.toString(), pages.toString())).isZero();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(dir.resolve("first.log")).matches("(?s).*index: [1-9][0-9]* done.*") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            first.destroyForcibly();  // SIGKILL: no chance to finish anything
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        Process second = startRun(config, "second.log");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (indexedCount(broker) - before < count && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(indexedCount(broker) - before).as("all enriched records consumed by the index stage").isGreaterThanOrEqualTo(count);
+            while (lag(broker) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(lag(broker)).as("index stage caught up; see second.log").isZero();
+        } finally {
+            second.destroy();
+            assertThat(second.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        }
+        try (SearchStore store = LuceneSearchStore.open(data.resolve("index"), Gazetteer.defaults())) {
+            var all = store.articles(new SearchQuery(SearchQuery.Kind.ARTICLES, "燧原科技", null, null, null, null, 100));
+            assertThat(all.total()).as("each article exactly once").isEqualTo(count);
+            var figures = store.figures(new SearchQuery(SearchQuery.Kind.FIGURES, null, "燧原科技", "shipments", null, null, 100));
+            assertThat(figures.total()).isEqualTo(count);
+        }
+    }
+
+    private Process startRun(Path config, String log) throws java.io.IOException {
+        return new ProcessBuilder(javaBin(), "-Xss4m", "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--config", config.toString(), "--progress", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+    }
+
+    /** Records on the enriched topic (what the index stage has to take). */
+    private static long indexedCount(KafkaBroker broker) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            return endOffsets(admin).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Records of the enriched topic the index stage's group has not committed yet. */
+    private static long lag(KafkaBroker broker) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = endOffsets(admin);
+            var committed = admin.listConsumerGroupOffsets("chipwatch-index").partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var e : ends.entrySet()) {
+                var c = committed.get(e.getKey());
+                lag += e.getValue() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        }
+    }
+
+    private static Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(org.apache.kafka.clients.admin.Admin admin) throws Exception {
+        var description = admin.describeTopics(List.of(Topics.ENRICHED)).allTopicNames().get(10, TimeUnit.SECONDS).get(Topics.ENRICHED);
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new java.util.HashMap<>();
+        description.partitions().forEach(p -> specs.put(new org.apache.kafka.common.TopicPartition(Topics.ENRICHED, p.partition()),
+                org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        Map<org.apache.kafka.common.TopicPartition, Long> out = new java.util.HashMap<>();
+        admin.listOffsets(specs).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp, info.offset()));
+        return out;
+    }
+
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
