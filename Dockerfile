@@ -1,0 +1,14 @@
+# The chipwatch CLI image: build with Maven, run on a JRE. Used by docker-compose.yml for the
+# stage processes (`chipwatch run --profile kafka --stages ...`).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -DskipTests -pl pipeline -am package
+
+FROM eclipse-temurin:17-jre
+RUN useradd -m chipwatch
+COPY --from=build /src/pipeline/target/chipwatch.jar /opt/chipwatch/chipwatch.jar
+USER chipwatch
+WORKDIR /home/chipwatch
+ENTRYPOINT ["java", "-Xss8m", "-jar", "/opt/chipwatch/chipwatch.jar"]
+CMD ["run", "--profile", "kafka"]
