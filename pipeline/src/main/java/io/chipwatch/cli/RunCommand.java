@@ -41,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Only these stages (extract, nlp, index).")
     List<String> stages;
 
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "-1",
+            description = "Serve /metrics (Prometheus) and /health on this port; -1 (default) serves nothing.")
+    int httpPort;
+
     @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
     long progressSeconds;
 
@@ -66,9 +70,18 @@ final class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "chipwatch-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort, process::health);
+            if (ops != null) {
+                process.bind(ops.registry());
+                new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(ops.registry());
+                LOG.info("Serving /metrics and /health on port {}", ops.port());
+            }
             process.start();
             while (!stopped.await(progressSeconds, TimeUnit.SECONDS)) {
                 spec.commandLine().getErr().println("chipwatch: " + process.progress());
+            }
+            if (ops != null) {
+                ops.close();
             }
         } finally {
             if (store.get() != null) {

@@ -55,6 +55,33 @@ public final class StageProcess implements AutoCloseable {
         });
     }
 
+    /** Counts per stage as Prometheus counters: chipwatch_records_processed_total{stage=...}. */
+    public void bind(io.micrometer.core.instrument.MeterRegistry registry) {
+        runners.forEach((name, r) -> {
+            io.micrometer.core.instrument.FunctionCounter.builder("chipwatch.records.processed", r, StageRunner::processed)
+                    .tag("stage", name).description("records a stage processed and published").register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("chipwatch.records.failed", r, StageRunner::failed)
+                    .tag("stage", name).description("records a stage sent to the dead-letter topic").register(registry);
+        });
+    }
+
+    /** Healthy while no runner has stopped on an error it could not route to the DLQ. */
+    public io.chipwatch.ops.OpsServer.Health health() {
+        StringBuilder json = new StringBuilder("{\"stages\":{");
+        boolean up = true;
+        boolean first = true;
+        for (Map.Entry<String, StageRunner> e : runners.entrySet()) {
+            java.util.Optional<Throwable> failure = e.getValue().failure();
+            up &= failure.isEmpty();
+            json.append(first ? "" : ",").append('"').append(e.getKey()).append("\":{\"status\":\"")
+                    .append(failure.isEmpty() ? "UP" : "DOWN").append("\",\"processed\":").append(e.getValue().processed())
+                    .append(",\"failed\":").append(e.getValue().failed()).append('}');
+            first = false;
+        }
+        json.append("},\"status\":\"").append(up ? "UP" : "DOWN").append("\"}");
+        return new io.chipwatch.ops.OpsServer.Health(up, json.toString());
+    }
+
     /** One line of progress: records done and failed per stage. */
     public String progress() {
         StringBuilder b = new StringBuilder();

@@ -61,8 +61,12 @@ class KafkaEndToEndTest {
                     companies[i] + "今日发布新一代AI芯片，预计2026年出货量超过" + (i + 2) + "万颗，性能提升约三成。"), StandardCharsets.UTF_8);
         }
 
+        int httpPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            httpPort = s.getLocalPort();
+        }
         Process run = new ProcessBuilder(javaBin(), "-Xss4m", "-Xmx768m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "--config", config.toString(), "--progress", "2")
+                Main.class.getName(), "run", "--config", config.toString(), "--progress", "2", "--http-port", String.valueOf(httpPort))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
         try (Bus bus = new KafkaBus(broker.bootstrapServers(), (short) 1, Map.of());
              Bus.Consumer enriched = bus.consumer("e2e-watch-" + System.nanoTime(), List.of(Topics.ENRICHED))) {
@@ -84,6 +88,15 @@ class KafkaEndToEndTest {
                 Thread.sleep(200);
             }
             assertThat(Files.readString(dir.resolve("run.log"))).contains(indexed);
+
+            var http = java.net.http.HttpClient.newHttpClient();
+            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"", "\"index\":{\"status\":\"UP\",\"processed\":" + companies.length);
+            var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).contains("chipwatch_records_processed_total{stage=\"nlp\"} " + companies.length + ".0");
         } finally {
             // SIGTERM: the runner finishes what it holds and closes the store
             run.destroy();
