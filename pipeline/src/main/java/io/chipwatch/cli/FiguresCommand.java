@@ -23,6 +23,9 @@ final class FiguresCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
+    @Mixin
+    ProfileOptions profile = new ProfileOptions();
+
     @Option(names = "--metric", paramLabel = "METRIC", description = "shipments, revenue, market_share, ...")
     String metric;
 
@@ -43,6 +46,6 @@ final class FiguresCommand implements Callable<Integer> {
         Gazetteer gazetteer = Gazetteer.defaults();
         SearchQuery query = new SearchQuery(SearchQuery.Kind.FIGURES, null, SearchCommand.canonical(gazetteer, subject),
                 metric, from, to, limit);
-        return SearchCommand.print(spec, data, gazetteer, query);
+        return SearchCommand.print(spec, SearchCommand.store(profile, data, gazetteer), query);
     }
 }

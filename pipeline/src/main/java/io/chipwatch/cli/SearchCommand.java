@@ -3,7 +3,9 @@ package io.chipwatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chipwatch.config.ChipwatchConfig;
 import io.chipwatch.nlp.Gazetteer;
+import io.chipwatch.run.Components;
 import io.chipwatch.nlp.GazetteerEntry;
 import io.chipwatch.store.LuceneSearchStore;
 import io.chipwatch.store.SearchHits;
@@ -32,6 +34,9 @@ final class SearchCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data = new DataOptions();
+
+    @Mixin
+    ProfileOptions profile = new ProfileOptions();
 
     @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Words to find (Chinese is matched word by word).")
     String text;
@@ -62,7 +67,16 @@ final class SearchCommand implements Callable<Integer> {
         Gazetteer gazetteer = Gazetteer.defaults();
         SearchQuery.Kind kind = figures || metric != null ? SearchQuery.Kind.FIGURES : events ? SearchQuery.Kind.EVENTS : SearchQuery.Kind.ARTICLES;
         SearchQuery query = new SearchQuery(kind, text, canonical(gazetteer, entity), metric, from, to, limit);
-        return print(spec, data, gazetteer, query);
+        return print(spec, store(profile, data, gazetteer), query);
+    }
+
+    /** The configured store; the embedded one in --data (or $CHIPWATCH_DATA, ./data). */
+    static SearchStore store(ProfileOptions profile, DataOptions data, Gazetteer gazetteer) throws IOException {
+        ChipwatchConfig config = profile.load();
+        if ("lucene".equals(config.store().kind())) {
+            return LuceneSearchStore.open(data.dir().resolve("index"), gazetteer);
+        }
+        return Components.store(config, gazetteer);
     }
 
     /** An alias as the store knows it: the gazetteer's canonical name, else as given. */
@@ -74,10 +88,10 @@ final class SearchCommand implements Callable<Integer> {
         return found.size() == 1 ? found.get(0).name() : name;
     }
 
-    static int print(CommandSpec spec, DataOptions data, Gazetteer gazetteer, SearchQuery query) {
+    static int print(CommandSpec spec, SearchStore opened, SearchQuery query) {
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        try (SearchStore store = LuceneSearchStore.open(data.dir().resolve("index"), gazetteer)) {
+        try (SearchStore store = opened) {
             SearchHits<?> hits = switch (query.kind()) {
                 case ARTICLES -> store.articles(query);
                 case FIGURES -> store.figures(query);

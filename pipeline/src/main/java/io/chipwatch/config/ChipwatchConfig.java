@@ -50,8 +50,11 @@ public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stag
      * @param username    elasticsearch: user, with CHIPWATCH_STORE_PASSWORD from the environment
      * @param password    from the environment only
      * @param apiKey      from the environment only (CHIPWATCH_STORE_API_KEY)
+     * @param caCertificate elasticsearch over https: PEM file of the CA to trust, or null for the JDK's
+     * @param insecureTls   trust any certificate (test clusters with self-signed certificates only)
      */
-    public record Store(String kind, List<String> urls, String indexPrefix, String username, String password, String apiKey) {
+    public record Store(String kind, List<String> urls, String indexPrefix, String username, String password, String apiKey,
+                        String caCertificate, boolean insecureTls) {
 
         public Store {
             urls = urls == null ? List.of() : List.copyOf(urls);
@@ -67,7 +70,8 @@ public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stag
         @Override
         public String toString() {
             return "Store[kind=" + kind + ", urls=" + urls + ", indexPrefix=" + indexPrefix + ", username=" + username
-                    + ", password=" + (password == null ? "none" : "***") + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
+                    + ", password=" + (password == null ? "none" : "***") + ", apiKey=" + (apiKey == null ? "none" : "***")
+                    + ", caCertificate=" + caCertificate + ", insecureTls=" + insecureTls + "]";
         }
     }
 }

@@ -28,7 +28,7 @@ public final class ConfigLoader {
 
     private static final Set<String> SECRETS = Set.of("password", "api_key");
     private static final Set<String> KNOWN = Set.of("data", "bus", "store", "stages", "kind", "partitions", "capacity",
-            "bootstrap", "replication", "urls", "index_prefix", "username");
+            "bootstrap", "replication", "urls", "index_prefix", "username", "ca_certificate", "insecure_tls");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, String> env;
@@ -73,7 +73,8 @@ public final class ConfigLoader {
                 new ChipwatchConfig.Bus(bus.path("kind").asText("memory"), bus.path("partitions").asInt(4),
                         bus.path("capacity").asInt(1000), text(bus, "bootstrap"), (short) bus.path("replication").asInt(1)),
                 new ChipwatchConfig.Store(store.path("kind").asText("lucene"), urls, store.path("index_prefix").asText("chipwatch"),
-                        text(store, "username"), env.get("CHIPWATCH_STORE_PASSWORD"), env.get("CHIPWATCH_STORE_API_KEY")),
+                        text(store, "username"), env.get("CHIPWATCH_STORE_PASSWORD"), env.get("CHIPWATCH_STORE_API_KEY"),
+                        text(store, "ca_certificate"), store.path("insecure_tls").asBoolean(false)),
                 stages.isEmpty() ? List.of("extract", "nlp", "index") : stages);
     }
 

@@ -5,15 +5,32 @@ import io.chipwatch.bus.InMemoryBus;
 import io.chipwatch.bus.KafkaBus;
 import io.chipwatch.config.ChipwatchConfig;
 import io.chipwatch.nlp.Gazetteer;
+import io.chipwatch.store.ElasticsearchConfig;
+import io.chipwatch.store.ElasticsearchSearchStore;
 import io.chipwatch.store.LuceneSearchStore;
 import io.chipwatch.store.SearchStore;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the adapters a configuration names. */
 public final class Components {
 
     private Components() {
+    }
+
+    static ElasticsearchConfig elasticsearch(ChipwatchConfig.Store s) {
+        List<URI> urls = s.urls().stream().map(u -> URI.create(u.strip())).toList();
+        return new ElasticsearchConfig(urls, blankToNull(s.apiKey()), blankToNull(s.username()), blankToNull(s.password()),
+                s.caCertificate() == null ? null : Path.of(s.caCertificate()), s.insecureTls(),
+                s.indexPrefix() == null ? ElasticsearchConfig.DEFAULT_INDEX_PREFIX : s.indexPrefix(), 3, Duration.ofMillis(500));
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
     }
 
     public static Bus bus(ChipwatchConfig config) {
@@ -29,7 +46,8 @@ public final class Components {
         ChipwatchConfig.Store s = config.store();
         return switch (s.kind()) {
             case "lucene" -> LuceneSearchStore.open(config.data().resolve("index"), gazetteer);
-            default -> throw new IllegalArgumentException("store kind " + s.kind() + " is not available in this build");
+            case "elasticsearch" -> ElasticsearchSearchStore.open(elasticsearch(s), gazetteer);
+            default -> throw new IllegalArgumentException("unknown store kind " + s.kind());
         };
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where and how to reach Elasticsearch. Secrets (API key, password) belong in the environment
- * of the process, not in files: {@link #fromEnvironment} reads them there, and {@link #toString}
+ * of the process, not in files (io.chipwatch.config reads them there), and {@link #toString}
  * never shows them, so the config may be logged.
  *
  * @param urls          one or more node URLs (http or https), without credentials
@@ -68,22 +68,6 @@ public record ElasticsearchConfig(List<URI> urls, String apiKey, String username
             parsed.add(URI.create(url.strip()));
         }
         return new ElasticsearchConfig(parsed, null, null, null, null, false, DEFAULT_INDEX_PREFIX, 3, Duration.ofMillis(500));
-    }
-
-    /**
-     * From {@code CHIPWATCH_ES_URLS} (comma-separated, default http://localhost:9200),
-     * {@code CHIPWATCH_ES_API_KEY}, {@code CHIPWATCH_ES_USERNAME}/{@code CHIPWATCH_ES_PASSWORD},
-     * {@code CHIPWATCH_ES_CA_CERT}, {@code CHIPWATCH_ES_INSECURE_TLS=true} and {@code CHIPWATCH_ES_INDEX_PREFIX}.
-     */
-    public static ElasticsearchConfig fromEnvironment(Map<String, String> env) {
-        ElasticsearchConfig c = of(blankToNull(env.get("CHIPWATCH_ES_URLS")) == null
-                ? new String[]{"http://localhost:9200"} : env.get("CHIPWATCH_ES_URLS").split(","));
-        String caCert = blankToNull(env.get("CHIPWATCH_ES_CA_CERT"));
-        String prefix = blankToNull(env.get("CHIPWATCH_ES_INDEX_PREFIX"));
-        return new ElasticsearchConfig(c.urls, blankToNull(env.get("CHIPWATCH_ES_API_KEY")),
-                blankToNull(env.get("CHIPWATCH_ES_USERNAME")), blankToNull(env.get("CHIPWATCH_ES_PASSWORD")),
-                caCert == null ? null : Path.of(caCert), Boolean.parseBoolean(env.get("CHIPWATCH_ES_INSECURE_TLS")),
-                prefix == null ? DEFAULT_INDEX_PREFIX : prefix, c.attempts, c.backoff);
     }
 
     public ElasticsearchConfig withIndexPrefix(String prefix) {
