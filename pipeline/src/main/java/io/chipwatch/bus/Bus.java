@@ -41,6 +41,12 @@ public interface Bus extends AutoCloseable {
         List<BusRecord> poll(Duration timeout);
 
         /**
+         * How many partitions this member holds now (0 until it has joined its group). Operators
+         * read it to see a group balanced; tests, to publish only once a group has settled.
+         */
+        int assignedPartitions();
+
+        /**
          * Marks these records, and every earlier record of their partitions, as processed for the group.
          * A committed offset only moves forward.
          */

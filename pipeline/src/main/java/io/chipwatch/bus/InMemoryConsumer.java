@@ -103,6 +103,16 @@ final class InMemoryConsumer implements Bus.Consumer {
         }
     }
 
+    @Override
+    public int assignedPartitions() {
+        monitor.lock.lock();
+        try {
+            return group.assignment(memberId).size();
+        } finally {
+            monitor.lock.unlock();
+        }
+    }
+
     /**
      * A partition this member did not hold before starts at the group's committed offset, so records
      * that the previous holder polled but did not commit are delivered again. A partition it keeps

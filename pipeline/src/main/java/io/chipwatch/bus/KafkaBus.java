@@ -113,6 +113,9 @@ public final class KafkaBus implements Bus {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a stage process that dies is noticed in 10 s rather than 45, so its partitions move on
+        p.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        p.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
@@ -141,6 +144,11 @@ public final class KafkaBus implements Bus {
                 out.add(new BusRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
             }
             return out;
+        }
+
+        @Override
+        public int assignedPartitions() {
+            return consumer.assignment().size();
         }
 
         @Override

@@ -103,12 +103,7 @@ public abstract class BusContract {
         int count = 200;
         Bus.Consumer first = bus.consumer(group, List.of(topic));
         Bus.Consumer second = bus.consumer(group, List.of(topic));
-        // Polling lets a real broker finish the group join (and its rebalance when the second
-        // member arrives) before records flow; otherwise the first member may take them all.
-        for (int i = 0; i < 15; i++) {
-            first.poll(SHORT_POLL);
-            second.poll(SHORT_POLL);
-        }
+        settle(first, second, 4);
         publishNumbered(count);
 
         Collection<BusRecord> seen = new ConcurrentLinkedQueue<>();
@@ -141,8 +136,7 @@ public abstract class BusContract {
         bus.createTopics(Map.of(topic, 2));
         Bus.Consumer leaving = bus.consumer(group, List.of(topic));
         try (Bus.Consumer staying = bus.consumer(group, List.of(topic))) {
-            leaving.poll(SHORT_POLL);
-            staying.poll(SHORT_POLL);
+            settle(leaving, staying, 2);
             int count = 40;
             publishNumbered(count);
 
@@ -251,6 +245,23 @@ public abstract class BusContract {
     }
 
     /** Polls and commits until the group as a whole has seen {@code total} records, then polls once more to catch duplicates. */
+    /**
+     * Polls both members until they share all partitions: a real broker needs a moment (and a
+     * rebalance when the second member arrives) before records should flow, or the first member
+     * may take them all.
+     */
+    private static void settle(Bus.Consumer a, Bus.Consumer b, int partitions) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while ((a.assignedPartitions() + b.assignedPartitions() < partitions || a.assignedPartitions() == 0
+                || b.assignedPartitions() == 0) && System.nanoTime() < deadline) {
+            a.poll(SHORT_POLL);
+            b.poll(SHORT_POLL);
+        }
+        assertThat(a.assignedPartitions()).isPositive();
+        assertThat(b.assignedPartitions()).isPositive();
+        assertThat(a.assignedPartitions() + b.assignedPartitions()).isEqualTo(partitions);
+    }
+
     private static List<BusRecord> consumeAndCommit(Bus.Consumer consumer, Collection<BusRecord> seenByGroup, int total) {
         List<BusRecord> got = new ArrayList<>();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
