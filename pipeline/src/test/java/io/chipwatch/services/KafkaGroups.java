@@ -1,0 +1,45 @@
+package io.chipwatch.services;
+
+import io.chipwatch.bus.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test helper for the shared broker: moves the pipeline's consumer groups to the end of their
+ * topics, so a test's stages start with its own records, not with what earlier tests left.
+ */
+public final class KafkaGroups {
+
+    private static final Map<String, String> INPUT_OF_GROUP = Map.of(
+            "chipwatch-extract", Topics.PAGES, "chipwatch-nlp", Topics.ARTICLES, "chipwatch-index", Topics.ENRICHED);
+
+    private KafkaGroups() {
+    }
+
+    public static void skipPipelineGroupsToEnd(KafkaBroker broker, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            for (Map.Entry<String, String> e : INPUT_OF_GROUP.entrySet()) {
+                var description = admin.describeTopics(List.of(e.getValue())).allTopicNames().get(30, TimeUnit.SECONDS).get(e.getValue());
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                description.partitions().forEach(p -> latest.put(new TopicPartition(e.getValue(), p.partition()), OffsetSpec.latest()));
+                Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+                admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+                admin.alterConsumerGroupOffsets(e.getKey(), ends).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
