@@ -2,6 +2,7 @@ package io.chipwatch.stage;
 
 import io.chipwatch.bus.BusRecord;
 import io.chipwatch.store.SearchStore;
+import io.chipwatch.store.StoreException;
 
 import java.util.List;
 
@@ -23,9 +24,16 @@ public final class IndexStage implements Stage {
     }
 
     @Override
-    public List<Output> process(BusRecord input) {
+    public List<Output> process(BusRecord input) throws TransientStageException {
         RecordCodec.EnrichedRecord r = codec.readEnriched(input.value());
-        store.index(List.of(indexables.of(r.article(), r.analysis())));
+        try {
+            store.index(List.of(indexables.of(r.article(), r.analysis())));
+        } catch (StoreException e) {
+            if (e.retryable()) {
+                throw new TransientStageException("the search store is unavailable: " + e.getMessage(), e);
+            }
+            throw e;
+        }
         return List.of();
     }
 }

@@ -180,19 +180,53 @@ public final class StageRunner implements Runnable, AutoCloseable {
         }
     }
 
-    /** Runs the stage and starts publishing its outputs; a failure of either shows up as a failed future. */
-    private Optional<CompletableFuture<Void>> processAndPublish(BusRecord record) {
-        List<Stage.Output> outputs;
+    private static final long FIRST_PAUSE_MILLIS = 500;
+    private static final long MAX_PAUSE_MILLIS = 5_000;
+
+    /** Sleeps, waking early when a stop is requested; false when interrupted or stopping. */
+    private boolean pause(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
         try {
-            outputs = stage.process(record);
+            while (!stopRequested && System.nanoTime() < until) {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (Exception e) {
-            return Optional.of(CompletableFuture.failedFuture(e));
+            return false;
         }
-        if (outputs == null) {
-            return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("stage returned null outputs")));
+        return !stopRequested;
+    }
+
+    /** Runs the stage and starts publishing its outputs; a failure of either shows up as a failed future. */
+    private Optional<CompletableFuture<Void>> processAndPublish(BusRecord record) {
+        List<Stage.Output> outputs = null;
+        long pauseMillis = FIRST_PAUSE_MILLIS;
+        boolean waited = false;
+        while (outputs == null) {
+            try {
+                outputs = stage.process(record);
+                if (outputs == null) {
+                    return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("stage returned null outputs")));
+                }
+            } catch (TransientStageException e) {
+                // the record is fine; what it needs is away: wait and try again, never dead-letter it
+                if (!waited) {
+                    log.warn("stage {} cannot process {} for now, will retry until it can: {}", stage.name(), record.key(), e.getMessage());
+                    waited = true;
+                }
+                if (stopRequested || !pause(pauseMillis)) {
+                    return Optional.empty();
+                }
+                pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (Exception e) {
+                return Optional.of(CompletableFuture.failedFuture(e));
+            }
+        }
+        if (waited) {
+            log.info("stage {} processed {} again after waiting", stage.name(), record.key());
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.size());
         for (Stage.Output output : outputs) {
