@@ -82,11 +82,19 @@ public final class StageProcess implements AutoCloseable {
         return new io.chipwatch.ops.OpsServer.Health(up, json.toString());
     }
 
-    /** One line of progress: records done and failed per stage. */
+    private final Map<String, long[]> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One line of progress: records done and failed per stage, and the rate since the last line. */
     public String progress() {
         StringBuilder b = new StringBuilder();
-        runners.forEach((name, r) -> b.append(b.length() == 0 ? "" : "  ").append(name).append(": ")
-                .append(r.processed()).append(" done, ").append(r.failed()).append(" to DLQ"));
+        long now = System.nanoTime();
+        runners.forEach((name, r) -> {
+            long done = r.processed();
+            long[] last = lastSeen.put(name, new long[]{done, now});
+            double rate = last == null || now == last[1] ? 0 : (done - last[0]) / ((now - last[1]) / 1e9);
+            b.append(b.length() == 0 ? "" : "  ").append(name).append(": ").append(done).append(" done, ")
+                    .append(r.failed()).append(" to DLQ, ").append(String.format(java.util.Locale.ROOT, "%.1f/s", rate));
+        });
         return b.toString();
     }
 

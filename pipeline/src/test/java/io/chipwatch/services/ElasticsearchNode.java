@@ -41,7 +41,9 @@ public final class ElasticsearchNode implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"?(\\d+)");
 
-    private final Process launcher;
+    private final List<String> command;
+    private final Path home;
+    private volatile Process launcher;
     private final Path root;
     private final Path pidFile;
     private final Path logFile;
@@ -49,7 +51,9 @@ public final class ElasticsearchNode implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile boolean started;
 
-    private ElasticsearchNode(Process launcher, Path root, Path pidFile, Path logFile, int httpPort) {
+    private ElasticsearchNode(List<String> command, Path home, Process launcher, Path root, Path pidFile, Path logFile, int httpPort) {
+        this.command = List.copyOf(command);
+        this.home = home;
         this.launcher = launcher;
         this.root = root;
         this.pidFile = pidFile;
@@ -104,7 +108,7 @@ public final class ElasticsearchNode implements AutoCloseable {
                 "-E", "action.destructive_requires_name=false"));
         Process launcher = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        ElasticsearchNode node = new ElasticsearchNode(launcher, root, pidFile, logFile, httpPort);
+        ElasticsearchNode node = new ElasticsearchNode(command, home, launcher, root, pidFile, logFile, httpPort);
         try {
             node.awaitHealthy();
             node.started = true;
@@ -113,6 +117,18 @@ public final class ElasticsearchNode implements AutoCloseable {
             throw e;
         }
         return node;
+    }
+
+    /** Stops the node, keeping its data, as an outage would (see {@link #startAgain}). */
+    public synchronized void stopForAWhile() {
+        stop();
+    }
+
+    /** Starts the stopped node again on the same ports and data, and waits until it is healthy. */
+    public synchronized void startAgain() throws IOException, InterruptedException {
+        launcher = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        awaitHealthy();
     }
 
     /** Waits for GET /_cluster/health to say green or yellow (GET / answers 405 on this distribution). */
