@@ -47,6 +47,12 @@ public interface Bus extends AutoCloseable {
         int assignedPartitions();
 
         /**
+         * Records in this member's partitions after its position, as of its last poll; -1 when
+         * not known yet. Called by the polling thread, like every method here.
+         */
+        long lag();
+
+        /**
          * Marks these records, and every earlier record of their partitions, as processed for the group.
          * A committed offset only moves forward.
          */

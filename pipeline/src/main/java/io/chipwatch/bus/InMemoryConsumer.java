@@ -104,6 +104,20 @@ final class InMemoryConsumer implements Bus.Consumer {
     }
 
     @Override
+    public long lag() {
+        monitor.lock.lock();
+        try {
+            long lag = 0;
+            for (Map.Entry<TopicPartition, Long> e : positions.entrySet()) {
+                lag += Math.max(0, topics.get(e.getKey().topic()).partition(e.getKey().partition()).endOffset() - e.getValue());
+            }
+            return lag;
+        } finally {
+            monitor.lock.unlock();
+        }
+    }
+
+    @Override
     public int assignedPartitions() {
         monitor.lock.lock();
         try {

@@ -147,6 +147,19 @@ public final class KafkaBus implements Bus {
         }
 
         @Override
+        public long lag() {
+            long lag = 0;
+            for (TopicPartition tp : consumer.assignment()) {
+                java.util.OptionalLong l = consumer.currentLag(tp);
+                if (l.isEmpty()) {
+                    return -1;
+                }
+                lag += l.getAsLong();
+            }
+            return lag;
+        }
+
+        @Override
         public int assignedPartitions() {
             return consumer.assignment().size();
         }

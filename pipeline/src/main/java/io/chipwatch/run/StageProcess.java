@@ -93,7 +93,8 @@ public final class StageProcess implements AutoCloseable {
             long[] last = lastSeen.put(name, new long[]{done, now});
             double rate = last == null || now == last[1] ? 0 : (done - last[0]) / ((now - last[1]) / 1e9);
             b.append(b.length() == 0 ? "" : "  ").append(name).append(": ").append(done).append(" done, ")
-                    .append(r.failed()).append(" to DLQ, ").append(String.format(java.util.Locale.ROOT, "%.1f/s", rate));
+                    .append(r.failed()).append(" to DLQ, ").append(String.format(java.util.Locale.ROOT, "%.1f/s", rate))
+                    .append(", lag ").append(r.lag() < 0 ? "?" : String.valueOf(r.lag()));
         });
         return b.toString();
     }

@@ -87,6 +87,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 if (!batch.isEmpty()) {
                     handle(batch);
                 }
+                lag = consumer.lag();
             }
         } catch (RuntimeException e) {
             failure.set(e);
@@ -117,6 +118,13 @@ public final class StageRunner implements Runnable, AutoCloseable {
     /** Records whose outputs were all published. */
     public long processed() {
         return processed.get();
+    }
+
+    private volatile long lag = -1;
+
+    /** Records waiting in this runner's partitions as of its last poll; -1 when not known yet. */
+    public long lag() {
+        return lag;
     }
 
     /** Records sent to the dead-letter topic. */

@@ -132,6 +132,24 @@ public abstract class BusContract {
     }
 
     @Test
+    void lagIsZeroOnceEverythingHasBeenPolled() {
+        bus.createTopics(Map.of(topic, 2));
+        try (Bus.Consumer consumer = bus.consumer(group, List.of(topic))) {
+            consumer.poll(SHORT_POLL);
+            publishNumbered(10);
+            List<BusRecord> got = new ArrayList<>();
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (got.size() < 10 && System.nanoTime() < deadline) {
+                got.addAll(consumer.poll(SHORT_POLL));
+            }
+            consumer.poll(SHORT_POLL);
+
+            assertThat(got).hasSize(10);
+            assertThat(consumer.lag()).isZero();
+        }
+    }
+
+    @Test
     void recordsAMemberDidNotCommitGoToTheRemainingMemberWhenItCloses() {
         bus.createTopics(Map.of(topic, 2));
         Bus.Consumer leaving = bus.consumer(group, List.of(topic));
