@@ -192,17 +192,17 @@ public final class ElasticsearchSearchStore implements SearchStore {
 
     @Override
     public SearchHits<ArticleDoc> articles(SearchQuery query) {
-        return search(Kind.ARTICLES, query, queries.articles(requireKind(query, SearchQuery.Kind.ARTICLES)), ElasticsearchDocuments::article);
+        return search(Kind.ARTICLES, query, queries.articles(query.requireKind(SearchQuery.Kind.ARTICLES)), ElasticsearchDocuments::article);
     }
 
     @Override
     public SearchHits<FigureDoc> figures(SearchQuery query) {
-        return search(Kind.FIGURES, query, queries.figures(requireKind(query, SearchQuery.Kind.FIGURES)), ElasticsearchDocuments::figure);
+        return search(Kind.FIGURES, query, queries.figures(query.requireKind(SearchQuery.Kind.FIGURES)), ElasticsearchDocuments::figure);
     }
 
     @Override
     public SearchHits<EventDoc> events(SearchQuery query) {
-        return search(Kind.EVENTS, query, queries.events(requireKind(query, SearchQuery.Kind.EVENTS)), ElasticsearchDocuments::event);
+        return search(Kind.EVENTS, query, queries.events(query.requireKind(SearchQuery.Kind.EVENTS)), ElasticsearchDocuments::event);
     }
 
     private <T> SearchHits<T> search(Kind kind, SearchQuery query, Query es, Function<ObjectNode, T> toRecord) {
@@ -231,13 +231,6 @@ public final class ElasticsearchSearchStore implements SearchStore {
         } catch (IOException e) {
             throw new StoreException("cannot close the Elasticsearch client cleanly", false, e);
         }
-    }
-
-    private static SearchQuery requireKind(SearchQuery query, SearchQuery.Kind expected) {
-        if (query.kind() != expected) {
-            throw new IllegalArgumentException("a " + query.kind() + " query was passed to the search for " + expected);
-        }
-        return query;
     }
 
     private static BulkOperation put(String index, String id, ObjectNode doc) {

@@ -118,17 +118,17 @@ public final class LuceneSearchStore implements SearchStore {
 
     @Override
     public SearchHits<ArticleDoc> articles(SearchQuery query) {
-        return search(articles, SearchQuery.Kind.ARTICLES, query, queries.articles(requireKind(query, SearchQuery.Kind.ARTICLES)), LuceneDocuments::article);
+        return search(articles, SearchQuery.Kind.ARTICLES, query, queries.articles(query.requireKind(SearchQuery.Kind.ARTICLES)), LuceneDocuments::article);
     }
 
     @Override
     public SearchHits<FigureDoc> figures(SearchQuery query) {
-        return search(figures, SearchQuery.Kind.FIGURES, query, queries.figures(requireKind(query, SearchQuery.Kind.FIGURES)), LuceneDocuments::figure);
+        return search(figures, SearchQuery.Kind.FIGURES, query, queries.figures(query.requireKind(SearchQuery.Kind.FIGURES)), LuceneDocuments::figure);
     }
 
     @Override
     public SearchHits<EventDoc> events(SearchQuery query) {
-        return search(events, SearchQuery.Kind.EVENTS, query, queries.events(requireKind(query, SearchQuery.Kind.EVENTS)), LuceneDocuments::event);
+        return search(events, SearchQuery.Kind.EVENTS, query, queries.events(query.requireKind(SearchQuery.Kind.EVENTS)), LuceneDocuments::event);
     }
 
     /** Commits and closes; calling it again does nothing. */
@@ -162,13 +162,6 @@ public final class LuceneSearchStore implements SearchStore {
         } catch (IOException e) {
             throw failure("cannot search the " + kind.name().toLowerCase(Locale.ROOT) + " index", e);
         }
-    }
-
-    private static SearchQuery requireKind(SearchQuery query, SearchQuery.Kind expected) {
-        if (query.kind() != expected) {
-            throw new IllegalArgumentException("a " + query.kind() + " query was passed to the search for " + expected);
-        }
-        return query;
     }
 
     private static <R> List<Document> documents(List<R> records, Function<R, Document> toDocument) {

@@ -18,6 +18,14 @@ public record SearchQuery(Kind kind, String text, String entity, String metric, 
 
     public enum Kind { ARTICLES, FIGURES, EVENTS }
 
+    /** This query, when it is of the expected kind; a store's search for one kind refuses the others. */
+    public SearchQuery requireKind(Kind expected) {
+        if (kind != expected) {
+            throw new IllegalArgumentException("a " + kind + " query was passed to the search for " + expected);
+        }
+        return this;
+    }
+
     public SearchQuery {
         if (kind == null) {
             throw new IllegalArgumentException("kind is required");
