@@ -88,6 +88,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
                     handle(batch);
                 }
                 lag = consumer.lag();
+                assigned = consumer.assignedPartitions();
             }
         } catch (RuntimeException e) {
             failure.set(e);
@@ -121,6 +122,12 @@ public final class StageRunner implements Runnable, AutoCloseable {
     }
 
     private volatile long lag = -1;
+    private volatile int assigned;
+
+    /** Partitions this runner held at its last poll (0 before it has joined its group). */
+    public int assignedPartitions() {
+        return assigned;
+    }
 
     /** Records waiting in this runner's partitions as of its last poll; -1 when not known yet. */
     public long lag() {

@@ -44,6 +44,13 @@ class KafkaNlpStageTest {
                 StageRunner second = new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp, codec), Duration.ofMillis(200));
                 new Thread(first, "nlp-1").start();
                 new Thread(second, "nlp-2").start();
+                // publish once the group has settled, both instances holding partitions
+                long settle = System.nanoTime() + PATIENCE.toNanos();
+                while ((first.assignedPartitions() == 0 || second.assignedPartitions() == 0
+                        || first.assignedPartitions() + second.assignedPartitions() < 4) && System.nanoTime() < settle) {
+                    Thread.sleep(100);
+                }
+                assertThat(first.assignedPartitions() + second.assignedPartitions()).isEqualTo(4);
 
                 int count = 120;
                 List<CompletableFuture<Void>> acks = new ArrayList<>();
