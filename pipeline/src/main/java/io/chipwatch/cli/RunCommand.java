@@ -38,8 +38,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile = new ProfileOptions();
 
-    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Only these stages (extract, nlp, index).")
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Only these stages (crawl, extract, nlp, index).")
     List<String> stages;
+
+    @Option(names = "--sources", paramLabel = "FILE", description = "The crawler's sources file (default: from the profile, config/sources.yml).")
+    java.nio.file.Path sourcesFile;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "-1",
             description = "Serve /metrics (Prometheus) and /health on this port; -1 (default) serves nothing.")
@@ -52,8 +55,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChipwatchConfig config = profile.load();
         if (stages != null) {
-            config = new ChipwatchConfig(config.data(), config.bus(), config.store(), stages);
+            config = config.withStages(stages);
         }
+        if (sourcesFile != null) {
+            config = config.withSources(sourcesFile);
+        }
+        boolean crawl = config.stages().contains("crawl");
+        io.chipwatch.crawl.SourcesFile sources = crawl || config.stages().contains("extract")
+                ? io.chipwatch.crawl.SourcesFile.readOrDefault(config.sources()) : null;
+        io.chipwatch.html.SiteRules siteRules = sources == null ? io.chipwatch.html.SiteRules.defaults()
+                : io.chipwatch.html.SiteRules.defaults().plus(sources.siteRules());
         LOG.info("Starting stages {} on the {} bus and the {} store", config.stages(), config.bus().kind(), config.store().kind());
         Gazetteer gazetteer = Gazetteer.defaults();
         AtomicReference<SearchStore> store = new AtomicReference<>();
@@ -63,9 +74,18 @@ final class RunCommand implements Callable<Integer> {
             StageProcess process = new StageProcess(config, bus, () -> analyzer(gazetteer), () -> {
                 store.set(Components.store(cfg, gazetteer));
                 return store.get();
-            });
+            }, siteRules);
+            io.chipwatch.crawl.Crawler crawler = crawl
+                    ? new io.chipwatch.crawl.Crawler(sources, config.data(), new io.chipwatch.crawl.BusPageSink(bus, new io.chipwatch.stage.RecordCodec()))
+                    : null;
+            io.chipwatch.crawl.CrawlScheduler scheduler = crawler == null ? null
+                    : new io.chipwatch.crawl.CrawlScheduler(crawler, r -> spec.commandLine().getErr().println("chipwatch: crawled " + r.line()));
             Thread hook = new Thread(() -> {
                 LOG.info("Stopping: finishing the records in flight");
+                if (scheduler != null) {
+                    scheduler.close();
+                    crawler.close();
+                }
                 process.close();
                 stopped.countDown();
             }, "chipwatch-shutdown");
@@ -77,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
                 LOG.info("Serving /metrics and /health on port {}", ops.port());
             }
             process.start();
+            if (scheduler != null) {
+                scheduler.start();
+            }
             while (!stopped.await(progressSeconds, TimeUnit.SECONDS)) {
                 spec.commandLine().getErr().println("chipwatch: " + process.progress());
             }

@@ -11,17 +11,39 @@ import java.util.List;
  * @param data   folder of the embedded store and other local state
  * @param bus    the bus between stages
  * @param store  the search store
- * @param stages the stages this process runs (extract, nlp, index)
+ * @param stages  the stages this process runs (crawl, extract, nlp, index)
+ * @param sources the crawler's sources file; when it does not exist, the copy shipped in the jar
  */
-public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages) {
+public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages, Path sources) {
+
+    public static final List<String> STAGES = List.of("crawl", "extract", "nlp", "index");
+    public static final Path DEFAULT_SOURCES = Path.of("config", "sources.yml");
 
     public ChipwatchConfig {
         stages = List.copyOf(stages);
+        sources = sources == null ? DEFAULT_SOURCES : sources;
         for (String s : stages) {
-            if (!List.of("extract", "nlp", "index").contains(s)) {
-                throw new IllegalArgumentException("unknown stage '" + s + "'; stages are extract, nlp, index");
+            if (!STAGES.contains(s)) {
+                throw new IllegalArgumentException("unknown stage '" + s + "'; stages are " + String.join(", ", STAGES));
             }
         }
+    }
+
+    /** Without a sources file of its own: the default one. */
+    public ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages) {
+        this(data, bus, store, stages, DEFAULT_SOURCES);
+    }
+
+    public ChipwatchConfig withStages(List<String> value) {
+        return new ChipwatchConfig(data, bus, store, value, sources);
+    }
+
+    public ChipwatchConfig withSources(Path value) {
+        return new ChipwatchConfig(data, bus, store, stages, value);
+    }
+
+    public ChipwatchConfig withData(Path value) {
+        return new ChipwatchConfig(value, bus, store, stages, sources);
     }
 
     /**

@@ -55,12 +55,17 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private final Bus.Consumer deadLetters;
 
     public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp) {
+        this(dataDir, gazetteer, nlp, io.chipwatch.html.SiteRules.defaults());
+    }
+
+    /** @param siteRules extraction rules, the defaults plus those of the crawler's sources */
+    public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp, io.chipwatch.html.SiteRules siteRules) {
         this.store = LuceneSearchStore.open(dataDir.resolve("index"), gazetteer);
         Map<String, Integer> topics = new java.util.LinkedHashMap<>();
         Topics.ALL.forEach(t -> topics.put(t, PARTITIONS));
         bus.createTopics(topics);
         this.deadLetters = bus.consumer("chipwatch-ingest-dlq", List.of(Topics.DLQ));
-        runners.add(new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES), new ExtractStage(ArticleExtractor.withDefaults(), codec), POLL));
+        runners.add(new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES), new ExtractStage(new ArticleExtractor(siteRules), codec), POLL));
         runners.add(new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp, codec), POLL));
         this.indexRunner = new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(store, codec), POLL);
         runners.add(indexRunner);

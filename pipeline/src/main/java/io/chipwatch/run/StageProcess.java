@@ -31,14 +31,23 @@ public final class StageProcess implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
 
     public StageProcess(ChipwatchConfig config, Bus bus, Supplier<NlpAnalyzer> nlp, Supplier<SearchStore> store) {
+        this(config, bus, nlp, store, io.chipwatch.html.SiteRules.defaults());
+    }
+
+    /** @param siteRules extraction rules: the defaults plus those of the crawler's sources */
+    public StageProcess(ChipwatchConfig config, Bus bus, Supplier<NlpAnalyzer> nlp, Supplier<SearchStore> store,
+                        io.chipwatch.html.SiteRules siteRules) {
         RecordCodec codec = new RecordCodec();
         Map<String, Integer> topics = new LinkedHashMap<>();
         Topics.ALL.forEach(t -> topics.put(t, config.bus().partitions()));
         bus.createTopics(topics);
         for (String stage : config.stages()) {
+            if (stage.equals("crawl")) {
+                continue; // the crawler is no consumer: the run command schedules it beside the stages
+            }
             StageRunner runner = switch (stage) {
                 case "extract" -> new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES),
-                        new ExtractStage(ArticleExtractor.withDefaults(), codec), POLL);
+                        new ExtractStage(new ArticleExtractor(siteRules), codec), POLL);
                 case "nlp" -> new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp.get(), codec), POLL);
                 case "index" -> new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(store.get(), codec), POLL);
                 default -> throw new IllegalArgumentException("unknown stage " + stage);
