@@ -117,7 +117,7 @@ public final class SourceCrawler {
                 counting.count(FetchResult.Status.NOT_MODIFIED), counting.count(FetchResult.Status.DISALLOWED),
                 counting.failures() + unreadable + unpublished, offTopic, duplicates,
                 Duration.ofNanos(System.nanoTime() - started), counting.problems());
-        LOG.info("Crawled {}", report.line());
+        LOG.debug("Crawled {}", report.line());
         return report;
     }
 
