@@ -30,7 +30,7 @@ public record FetchResult(Status status, URI requested, URI finalUrl, int httpSt
         BLOCKED,
         /** The body passed the configured maximum. */
         TOO_LARGE,
-        /** HTTP error after retries, timeout, too many redirects, connection failure. */
+        /** HTTP error after retries, timeout, too many redirects, connection failure, robots.txt unreadable. */
         FAILED
     }
 

@@ -116,7 +116,8 @@ public final class HttpPageFetcher implements PageFetcher, AutoCloseable {
             if (obeyRobots) {
                 RobotsCache.Rules rules = robots.rulesFor(url);
                 if (rules.unavailable() != null) {
-                    return failure(Status.DISALLOWED, request, url, 0, "temporarily not fetching: " + rules.unavailable());
+                    // robots.txt unreadable means the site is down, not closed to us: a failure, retried next run
+                    return failure(Status.FAILED, request, url, 0, "temporarily not fetching: " + rules.unavailable());
                 }
                 if (!rules.allows(url)) {
                     return failure(Status.DISALLOWED, request, url, 0, "robots.txt of " + RobotsCache.origin(url)

@@ -22,7 +22,8 @@ class ConfigLoaderTest {
 
         assertThat(c.bus().kind()).isEqualTo("memory");
         assertThat(c.store().kind()).isEqualTo("lucene");
-        assertThat(c.stages()).containsExactly("extract", "nlp", "index");
+        assertThat(c.stages()).containsExactly("crawl", "extract", "nlp", "index");
+        assertThat(c.sources()).isEqualTo(java.nio.file.Path.of("config", "sources.yml"));
     }
 
     @Test

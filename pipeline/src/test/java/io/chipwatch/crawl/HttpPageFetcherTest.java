@@ -72,14 +72,16 @@ class HttpPageFetcherTest {
     }
 
     @Test
-    void unavailableRobotsDisallowsTheHostForNow() throws Exception {
+    void unavailableRobotsFailsTheHostForNowWithoutFetchingThePage() throws Exception {
         site.respond("/robots.txt", Reply.status(503));
         site.page("/a.html", HTML, "a");
         try (HttpPageFetcher fetcher = fetcher(new Settings())) {
             FetchResult result = fetcher.fetch(get("/a.html"));
 
-            assertThat(result.status()).isEqualTo(Status.DISALLOWED);
+            // a site whose robots.txt cannot be read is down, not closed to us: a failure to retry later
+            assertThat(result.status()).isEqualTo(Status.FAILED);
             assertThat(result.reason()).contains("temporarily").contains("503");
+            assertThat(site.requestsTo("/a.html")).isEmpty();
         }
         assertThat(site.requestsTo("/a.html")).isEmpty();
     }
