@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile = new ProfileOptions();
 
-    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Only these stages (extract, nlp, index).")
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Only these stages (extract, nlp, index, alert).")
     List<String> stages;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "-1",
@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChipwatchConfig config = profile.load();
         if (stages != null) {
-            config = new ChipwatchConfig(config.data(), config.bus(), config.store(), stages);
+            config = new ChipwatchConfig(config.data(), config.bus(), config.store(), stages, config.alerts());
         }
         LOG.info("Starting stages {} on the {} bus and the {} store", config.stages(), config.bus().kind(), config.store().kind());
         Gazetteer gazetteer = Gazetteer.defaults();

@@ -11,17 +11,27 @@ import java.util.List;
  * @param data   folder of the embedded store and other local state
  * @param bus    the bus between stages
  * @param store  the search store
- * @param stages the stages this process runs (extract, nlp, index)
+ * @param stages the stages this process runs (extract, nlp, index, alert)
+ * @param alerts the alerts file (rules and sinks) of the alert stage
  */
-public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages) {
+public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages, Path alerts) {
+
+    /** Where the alerts file is looked for when the configuration names none; the jar ships a copy. */
+    public static final Path DEFAULT_ALERTS = Path.of("config", "alerts.yml");
 
     public ChipwatchConfig {
         stages = List.copyOf(stages);
         for (String s : stages) {
-            if (!List.of("extract", "nlp", "index").contains(s)) {
-                throw new IllegalArgumentException("unknown stage '" + s + "'; stages are extract, nlp, index");
+            if (!List.of("extract", "nlp", "index", "alert").contains(s)) {
+                throw new IllegalArgumentException("unknown stage '" + s + "'; stages are extract, nlp, index, alert");
             }
         }
+        alerts = alerts == null ? DEFAULT_ALERTS : alerts;
+    }
+
+    /** With the default alerts file. */
+    public ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages) {
+        this(data, bus, store, stages, DEFAULT_ALERTS);
     }
 
     /**

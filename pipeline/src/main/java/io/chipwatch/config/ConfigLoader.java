@@ -28,7 +28,8 @@ public final class ConfigLoader {
 
     private static final Set<String> SECRETS = Set.of("password", "api_key");
     private static final Set<String> KNOWN = Set.of("data", "bus", "store", "stages", "kind", "partitions", "capacity",
-            "bootstrap", "replication", "urls", "index_prefix", "username", "ca_certificate", "insecure_tls");
+            "bootstrap", "replication", "urls", "index_prefix", "username", "ca_certificate", "insecure_tls",
+            "alerts");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, String> env;
@@ -75,7 +76,8 @@ public final class ConfigLoader {
                 new ChipwatchConfig.Store(store.path("kind").asText("lucene"), urls, store.path("index_prefix").asText("chipwatch"),
                         text(store, "username"), env.get("CHIPWATCH_STORE_PASSWORD"), env.get("CHIPWATCH_STORE_API_KEY"),
                         text(store, "ca_certificate"), store.path("insecure_tls").asBoolean(false)),
-                stages.isEmpty() ? List.of("extract", "nlp", "index") : stages);
+                stages.isEmpty() ? List.of("extract", "nlp", "index") : stages,
+                tree.hasNonNull("alerts") ? Path.of(tree.path("alerts").asText()) : ChipwatchConfig.DEFAULT_ALERTS);
     }
 
     private static String text(JsonNode node, String field) {
