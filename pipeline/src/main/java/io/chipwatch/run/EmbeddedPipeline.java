@@ -160,6 +160,11 @@ public final class EmbeddedPipeline implements AutoCloseable {
         return store;
     }
 
+    /** Records the alert and delivery stages sent to the DLQ as final failures (not retry notices). */
+    public long alertsDeadLettered() {
+        return runners.stream().filter(r -> r.stageName().startsWith("alert")).mapToLong(StageRunner::failed).sum();
+    }
+
     /** What the ledger of the alert stage holds; empty when the pipeline runs without alerts. */
     public java.util.Optional<io.chipwatch.alert.AlertLedger> alertLedger() {
         return java.util.Optional.ofNullable(alerting).map(Alerting::ledger);
