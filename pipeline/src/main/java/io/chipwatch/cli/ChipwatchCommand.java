@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Chinese semiconductor news: crawl, extract, enrich, index and alert.",
         subcommands = {ExtractCommand.class, RunCommand.class, IngestCommand.class, SearchCommand.class, FiguresCommand.class,
-                KibanaCommand.class, EvalCommand.class, BenchCommand.class, BenchPipelineCommand.class},
+                KibanaCommand.class, EvalCommand.class, BenchCommand.class, BenchPipelineCommand.class,
+                AlertsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (some input could not be processed)", "2:usage error"})
 public final class ChipwatchCommand implements Runnable {
