@@ -51,7 +51,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChipwatchConfig config = profile.load();
         if (data.data != null) {
-            config = new ChipwatchConfig(data.dir(), config.bus(), config.store(), config.stages());
+            config = config.withData(data.dir());
         }
         InputReader reader = new InputReader(new ByteArrayInputStream(new byte[0]));
         List<RawPage> pages = new ArrayList<>();

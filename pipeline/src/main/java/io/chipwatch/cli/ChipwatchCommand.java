@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Chinese semiconductor news: crawl, extract, enrich, index and alert.",
-        subcommands = {ExtractCommand.class, RunCommand.class, CrawlCommand.class, SourcesCommand.class, IngestCommand.class, SearchCommand.class, FiguresCommand.class,
-                KibanaCommand.class, EvalCommand.class, BenchCommand.class, BenchPipelineCommand.class},
+        subcommands = {ExtractCommand.class, RunCommand.class, CrawlCommand.class, SourcesCommand.class, IngestCommand.class,
+                SearchCommand.class, FiguresCommand.class, AlertsCommand.class, KibanaCommand.class, EvalCommand.class,
+                BenchCommand.class, BenchPipelineCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (some input could not be processed)", "2:usage error"})
 public final class ChipwatchCommand implements Runnable {

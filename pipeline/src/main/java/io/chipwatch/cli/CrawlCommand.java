@@ -80,8 +80,10 @@ final class CrawlCommand implements Callable<Integer> {
             }
             if (!pages.isEmpty()) {
                 Gazetteer gazetteer = Gazetteer.defaults();
+                // alerts only when the configuration lists the alert stage: its sinks need their secrets
+                io.chipwatch.run.Alerting alerting = config.stages().contains("alert") ? io.chipwatch.run.Alerting.open(config) : null;
                 try (EmbeddedPipeline pipeline = new EmbeddedPipeline(config.data(), gazetteer,
-                        new NlpAnalyzer(gazetteer, Lexicon.defaults()), io.chipwatch.html.SiteRules.defaults().plus(sources.siteRules()))) {
+                        new NlpAnalyzer(gazetteer, Lexicon.defaults()), alerting, io.chipwatch.html.SiteRules.defaults().plus(sources.siteRules()))) {
                     EmbeddedPipeline.Outcome outcome = pipeline.ingest(pages, Duration.ofSeconds(timeoutSeconds));
                     outcome.failures().forEach(f -> err.println("chipwatch: not indexed: " + f));
                     out.printf("indexed %d of %d fetched pages into %s%n", outcome.indexed(), pages.size(), config.data());

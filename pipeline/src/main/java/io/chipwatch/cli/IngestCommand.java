@@ -72,7 +72,12 @@ final class IngestCommand implements Callable<Integer> {
             return publish(config, pages, unreadable, out);
         }
         Gazetteer gazetteer = Gazetteer.defaults();
-        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(data.dir(), gazetteer, new NlpAnalyzer(gazetteer, io.chipwatch.nlp.Lexicon.defaults()))) {
+        // alerts only when asked for: the shipped alerts file needs its sinks' secrets in the environment
+        io.chipwatch.run.Alerting alerting = config.stages().contains("alert")
+                ? io.chipwatch.run.Alerting.open(config.alerts(), data.dir(), System::getenv, io.chipwatch.run.Alerting.MAX_RETRY_PAUSE)
+                : null;
+        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(data.dir(), gazetteer, new NlpAnalyzer(gazetteer, io.chipwatch.nlp.Lexicon.defaults()),
+                alerting, io.chipwatch.html.SiteRules.defaults())) {
             EmbeddedPipeline.Outcome outcome = pipeline.ingest(pages, Duration.ofSeconds(timeoutSeconds));
             outcome.failures().forEach(f -> err.println("chipwatch: not indexed: " + f));
             out.printf("indexed %d of %d pages into %s%n", outcome.indexed(), pages.size() + unreadable, data.dir());

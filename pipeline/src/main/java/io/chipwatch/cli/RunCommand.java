@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile = new ProfileOptions();
 
-    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Only these stages (crawl, extract, nlp, index).")
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Only these stages (crawl, extract, nlp, index, alert).")
     List<String> stages;
 
     @Option(names = "--sources", paramLabel = "FILE", description = "The crawler's sources file (default: from the profile, config/sources.yml).")

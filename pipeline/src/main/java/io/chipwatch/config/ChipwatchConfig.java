@@ -11,17 +11,23 @@ import java.util.List;
  * @param data   folder of the embedded store and other local state
  * @param bus    the bus between stages
  * @param store  the search store
- * @param stages  the stages this process runs (crawl, extract, nlp, index)
+ * @param stages  the stages this process runs (crawl, extract, nlp, index, alert)
  * @param sources the crawler's sources file; when it does not exist, the copy shipped in the jar
+ * @param alerts  the alert stage's rules and sinks; when it does not exist, the copy shipped in the jar
  */
-public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages, Path sources) {
+public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages, Path sources, Path alerts) {
 
-    public static final List<String> STAGES = List.of("crawl", "extract", "nlp", "index");
+    public static final List<String> STAGES = List.of("crawl", "extract", "nlp", "index", "alert");
+    /** The stages a profile runs when it names none: alerts need sinks configured first. */
+    public static final List<String> DEFAULT_STAGES = List.of("crawl", "extract", "nlp", "index");
     public static final Path DEFAULT_SOURCES = Path.of("config", "sources.yml");
+    /** Where the alerts file is looked for when the configuration names none; the jar ships a copy. */
+    public static final Path DEFAULT_ALERTS = Path.of("config", "alerts.yml");
 
     public ChipwatchConfig {
         stages = List.copyOf(stages);
         sources = sources == null ? DEFAULT_SOURCES : sources;
+        alerts = alerts == null ? DEFAULT_ALERTS : alerts;
         for (String s : stages) {
             if (!STAGES.contains(s)) {
                 throw new IllegalArgumentException("unknown stage '" + s + "'; stages are " + String.join(", ", STAGES));
@@ -29,21 +35,25 @@ public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stag
         }
     }
 
-    /** Without a sources file of its own: the default one. */
+    /** With the default sources and alerts files. */
     public ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages) {
-        this(data, bus, store, stages, DEFAULT_SOURCES);
+        this(data, bus, store, stages, DEFAULT_SOURCES, DEFAULT_ALERTS);
     }
 
     public ChipwatchConfig withStages(List<String> value) {
-        return new ChipwatchConfig(data, bus, store, value, sources);
+        return new ChipwatchConfig(data, bus, store, value, sources, alerts);
     }
 
     public ChipwatchConfig withSources(Path value) {
-        return new ChipwatchConfig(data, bus, store, stages, value);
+        return new ChipwatchConfig(data, bus, store, stages, value, alerts);
+    }
+
+    public ChipwatchConfig withAlerts(Path value) {
+        return new ChipwatchConfig(data, bus, store, stages, sources, value);
     }
 
     public ChipwatchConfig withData(Path value) {
-        return new ChipwatchConfig(value, bus, store, stages, sources);
+        return new ChipwatchConfig(value, bus, store, stages, sources, alerts);
     }
 
     /**

@@ -27,8 +27,8 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final Set<String> SECRETS = Set.of("password", "api_key");
-    private static final Set<String> KNOWN = Set.of("data", "bus", "store", "stages", "sources", "kind", "partitions", "capacity",
-            "bootstrap", "replication", "urls", "index_prefix", "username", "ca_certificate", "insecure_tls");
+    private static final Set<String> KNOWN = Set.of("data", "bus", "store", "stages", "sources", "alerts", "kind", "partitions",
+            "capacity", "bootstrap", "replication", "urls", "index_prefix", "username", "ca_certificate", "insecure_tls");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, String> env;
@@ -75,8 +75,9 @@ public final class ConfigLoader {
                 new ChipwatchConfig.Store(store.path("kind").asText("lucene"), urls, store.path("index_prefix").asText("chipwatch"),
                         text(store, "username"), env.get("CHIPWATCH_STORE_PASSWORD"), env.get("CHIPWATCH_STORE_API_KEY"),
                         text(store, "ca_certificate"), store.path("insecure_tls").asBoolean(false)),
-                stages.isEmpty() ? ChipwatchConfig.STAGES : stages,
-                text(tree, "sources") == null ? null : Path.of(text(tree, "sources")));
+                stages.isEmpty() ? ChipwatchConfig.DEFAULT_STAGES : stages,
+                text(tree, "sources") == null ? null : Path.of(text(tree, "sources")),
+                text(tree, "alerts") == null ? null : Path.of(text(tree, "alerts")));
     }
 
     private static String text(JsonNode node, String field) {

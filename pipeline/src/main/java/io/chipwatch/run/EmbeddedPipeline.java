@@ -41,25 +41,30 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private static final int PARTITIONS = 4;
     private static final int CAPACITY = 1_000;
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration DELIVERY_GRACE = Duration.ofSeconds(30);
 
     private final Bus bus = new InMemoryBus(PARTITIONS, CAPACITY);
     private final RecordCodec codec = new RecordCodec();
     private final SearchStore store;
     private final List<StageRunner> runners = new ArrayList<>();
     private final StageRunner indexRunner;
-    private final ExecutorService threads = Executors.newFixedThreadPool(3, r -> {
-        Thread t = new Thread(r, "chipwatch-stage");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService threads;
     private final Bus.Consumer deadLetters;
+    private final Alerting alerting;
+    private final StageRunner alertRunner;
 
     public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp) {
-        this(dataDir, gazetteer, nlp, io.chipwatch.html.SiteRules.defaults());
+        this(dataDir, gazetteer, nlp, null, io.chipwatch.html.SiteRules.defaults());
     }
 
-    /** @param siteRules extraction rules, the defaults plus those of the crawler's sources */
-    public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp, io.chipwatch.html.SiteRules siteRules) {
+    /**
+     * @param alerting  the alert stage's parts, or null to run without alerts; the pipeline closes it.
+     *                  Deliveries the ledger has not seen done are queued again at once.
+     * @param siteRules extraction rules: the defaults plus those of the crawler's sources
+     */
+    public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp, Alerting alerting,
+                            io.chipwatch.html.SiteRules siteRules) {
+        this.alerting = alerting;
         this.store = LuceneSearchStore.open(dataDir.resolve("index"), gazetteer);
         Map<String, Integer> topics = new java.util.LinkedHashMap<>();
         Topics.ALL.forEach(t -> topics.put(t, PARTITIONS));
@@ -69,6 +74,19 @@ public final class EmbeddedPipeline implements AutoCloseable {
         runners.add(new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp, codec), POLL));
         this.indexRunner = new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(store, codec), POLL);
         runners.add(indexRunner);
+        if (alerting != null) {
+            this.alertRunner = alerting.alertRunner(bus, codec, POLL);
+            runners.add(alertRunner);
+            runners.addAll(alerting.deliveryRunners(bus, POLL, PARTITIONS));
+            alerting.requeuePending(bus);
+        } else {
+            this.alertRunner = null;
+        }
+        this.threads = Executors.newFixedThreadPool(runners.size(), r -> {
+            Thread t = new Thread(r, "chipwatch-stage");
+            t.setDaemon(true);
+            return t;
+        });
         runners.forEach(threads::submit);
     }
 
@@ -82,6 +100,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
      */
     public Outcome ingest(List<RawPage> pages, Duration timeout) {
         long before = indexRunner.processed();
+        long alertsBefore = alertRunner == null ? 0 : alertRunner.processed() + alertRunner.failed();
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (RawPage page : pages) {
             String key = page.url() != null ? page.url().toString() : Integer.toHexString(java.util.Arrays.hashCode(page.bytes()));
@@ -94,25 +113,73 @@ public final class EmbeddedPipeline implements AutoCloseable {
         while (indexRunner.processed() - before + failures.size() < pages.size() && System.nanoTime() < deadline) {
             List<BusRecord> dead = deadLetters.poll(POLL);
             for (BusRecord r : dead) {
-                failures.add(describe(json, r));
+                String failure = describe(json, r);
+                if (failure != null) {
+                    failures.add(failure);
+                }
             }
             deadLetters.commit(dead);
         }
         store.refresh();
         int indexed = (int) (indexRunner.processed() - before);
+        if (alertRunner != null) {
+            awaitAlerts(indexed, alertsBefore, deadline);
+        }
         if (indexed + failures.size() < pages.size()) {
             LOG.warn("Ingest timed out after {}: {} of {} pages done", timeout, indexed + failures.size(), pages.size());
         }
         return new Outcome(indexed, failures);
     }
 
+    /**
+     * Waits until the alert stage has taken the indexed articles, then, for a while, until their
+     * alerts are delivered: the in-memory bus forgets what is left at close. What a sink has not
+     * taken by then is queued again at the next start, from the ledger.
+     */
+    private void awaitAlerts(int indexed, long alertsBefore, long deadline) {
+        while (alertRunner.processed() + alertRunner.failed() - alertsBefore < indexed && System.nanoTime() < deadline) {
+            sleep();
+        }
+        long deliveryDeadline = Math.min(deadline, System.nanoTime() + DELIVERY_GRACE.toNanos());
+        while (!alerting.ledger().pending().isEmpty() && System.nanoTime() < deliveryDeadline) {
+            sleep();
+        }
+        int pending = alerting.ledger().pending().size();
+        if (pending > 0) {
+            LOG.warn("{} alert deliveries not done yet; they are tried again at the next start", pending);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public SearchStore store() {
         return store;
     }
 
+    /** Records the alert and delivery stages sent to the DLQ as final failures (not retry notices). */
+    public long alertsDeadLettered() {
+        return runners.stream().filter(r -> r.stageName().startsWith("alert")).mapToLong(StageRunner::failed).sum();
+    }
+
+    /** What the ledger of the alert stage holds; empty when the pipeline runs without alerts. */
+    public java.util.Optional<io.chipwatch.alert.AlertLedger> alertLedger() {
+        return java.util.Optional.ofNullable(alerting).map(Alerting::ledger);
+    }
+
+    /** A page's failure, or null for an entry about something else (an alert, a retry notice). */
     private static String describe(ObjectMapper json, BusRecord r) {
         try {
             JsonNode n = json.readTree(r.value());
+            if (n.has("status") || n.path("stage").asText().startsWith("alert")) {
+                LOG.warn("{}: {} (key {})", n.path("stage").asText(), n.path("error").asText(), r.key());
+                return null;
+            }
             return n.path("stage").asText() + ": " + n.path("error").asText() + " (key " + r.key() + ")";
         } catch (Exception e) {
             return "unreadable dead letter for key " + r.key();
@@ -134,5 +201,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
         deadLetters.close();
         bus.close();
         store.close();
+        if (alerting != null) {
+            alerting.close();
+        }
     }
 }

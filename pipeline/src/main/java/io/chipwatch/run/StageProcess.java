@@ -29,6 +29,7 @@ public final class StageProcess implements AutoCloseable {
 
     private final Map<String, StageRunner> runners = new LinkedHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
+    private Alerting alerting;
 
     public StageProcess(ChipwatchConfig config, Bus bus, Supplier<NlpAnalyzer> nlp, Supplier<SearchStore> store) {
         this(config, bus, nlp, store, io.chipwatch.html.SiteRules.defaults());
@@ -44,6 +45,16 @@ public final class StageProcess implements AutoCloseable {
         for (String stage : config.stages()) {
             if (stage.equals("crawl")) {
                 continue; // the crawler is no consumer: the run command schedules it beside the stages
+            }
+            if (stage.equals("alert")) {
+                alerting = Alerting.open(config);
+                runners.put(stage, alerting.alertRunner(bus, codec, POLL));
+                List<StageRunner> delivery = alerting.deliveryRunners(bus, POLL, config.bus().partitions());
+                for (int i = 0; i < delivery.size(); i++) {
+                    runners.put("alert-delivery" + (i == 0 ? "" : "-" + (i + 1)), delivery.get(i));
+                }
+                alerting.requeuePending(bus);
+                continue;
             }
             StageRunner runner = switch (stage) {
                 case "extract" -> new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES),
@@ -118,6 +129,9 @@ public final class StageProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (alerting != null) {
+            alerting.close();
         }
     }
 }

@@ -20,6 +20,20 @@ final class DeadLetter {
 
     /** The entry as JSON; {@code input} holds the original value as text, so even a value that is not JSON survives. */
     String entry(String stage, BusRecord input, Throwable error) {
+        return write(node(stage, input, error), input);
+    }
+
+    /**
+     * A notice that the stage keeps the input and retries it ({@code "status": "retrying"}): not a
+     * dead letter, but where operators already look for records that are stuck.
+     */
+    String retrying(String stage, BusRecord input, Throwable error) {
+        ObjectNode node = node(stage, input, error);
+        node.put("status", "retrying");
+        return write(node, input);
+    }
+
+    private ObjectNode node(String stage, BusRecord input, Throwable error) {
         ObjectNode node = json.createObjectNode();
         node.put("schema", SCHEMA);
         node.put("stage", stage);
@@ -30,6 +44,10 @@ final class DeadLetter {
         node.put("offset", input.offset());
         node.put("key", input.key());
         node.put("input", input.value());
+        return node;
+    }
+
+    private String write(ObjectNode node, BusRecord input) {
         try {
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {

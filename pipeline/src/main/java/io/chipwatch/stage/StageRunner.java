@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A record whose processing throws, or whose outputs cannot be published, goes to
  * {@link Topics#DLQ} as a JSON entry with the stage, the error and the original input, is logged on
- * one WARN line and counts as {@link #failed()}; the runner then goes on with the next record. If
+ * one WARN line and counts as {@link #failed()}; the runner then goes on with the next record. A
+ * record the stage cannot process for now ({@link TransientStageException}) is tried again with
+ * growing pauses and never skipped; the first failure puts a notice with {@code "status": "retrying"}
+ * on the DLQ topic so the stall is visible. If
  * even the dead-letter entry cannot be published, the runner commits what came before that record
  * and stops ({@link #failure()} says why), so the record is delivered again after a restart.
  *
@@ -48,6 +51,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private final List<String> inputTopics;
     private final Stage stage;
     private final Duration pollTimeout;
+    private final long maxPauseMillis;
     private final Bus.Consumer consumer;
     private final DeadLetter deadLetter = new DeadLetter(new ObjectMapper());
 
@@ -63,6 +67,15 @@ public final class StageRunner implements Runnable, AutoCloseable {
      * any of them polls.
      */
     public StageRunner(Bus bus, String group, List<String> inputTopics, Stage stage, Duration pollTimeout) {
+        this(bus, group, inputTopics, stage, pollTimeout, Duration.ofMillis(MAX_PAUSE_MILLIS));
+    }
+
+    /**
+     * @param maxRetryPause the longest pause between tries of a record the stage cannot process for now
+     *                      ({@link TransientStageException}); pauses double from half a second up to it
+     */
+    public StageRunner(Bus bus, String group, List<String> inputTopics, Stage stage, Duration pollTimeout, Duration maxRetryPause) {
+        this.maxPauseMillis = Math.max(FIRST_PAUSE_MILLIS, maxRetryPause.toMillis());
         this.bus = bus;
         this.group = group;
         this.inputTopics = List.copyOf(inputTopics);
@@ -227,12 +240,13 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 // the record is fine; what it needs is away: wait and try again, never dead-letter it
                 if (!waited) {
                     log.warn("stage {} cannot process {} for now, will retry until it can: {}", stage.name(), record.key(), e.getMessage());
+                    noticeRetrying(record, e);
                     waited = true;
                 }
                 if (stopRequested || !pause(pauseMillis)) {
                     return Optional.empty();
                 }
-                pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
+                pauseMillis = Math.min(pauseMillis * 2, maxPauseMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
@@ -252,6 +266,23 @@ public final class StageRunner implements Runnable, AutoCloseable {
             }
         }
         return Optional.of(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+    }
+
+    /**
+     * Tells whoever watches the DLQ that a record is stuck, once per record and runner, with
+     * {@code "status": "retrying"}: the record is kept, so this is a notice, not a dead letter.
+     * Best effort: a bus that cannot take it is only logged, the retries go on.
+     */
+    private void noticeRetrying(BusRecord record, Throwable error) {
+        try {
+            bus.publish(Topics.DLQ, record.key(), deadLetter.retrying(stage.name(), record, error)).whenComplete((ok, e) -> {
+                if (e != null) {
+                    log.warn("stage {}: cannot publish the retry notice of {}: {}", stage.name(), record.key(), e.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("stage {}: cannot publish the retry notice of {}: {}", stage.name(), record.key(), e.toString());
+        }
     }
 
     /** @throws DeadLetterFailure if the entry cannot be published either */

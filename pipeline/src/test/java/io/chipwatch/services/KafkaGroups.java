@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaGroups {
 
     private static final Map<String, String> INPUT_OF_GROUP = Map.of(
-            "chipwatch-extract", Topics.PAGES, "chipwatch-nlp", Topics.ARTICLES, "chipwatch-index", Topics.ENRICHED);
+            "chipwatch-extract", Topics.PAGES, "chipwatch-nlp", Topics.ARTICLES, "chipwatch-index", Topics.ENRICHED,
+            "chipwatch-alert", Topics.ENRICHED, "chipwatch-alert-delivery", Topics.ALERT_DELIVERIES);
 
     private KafkaGroups() {
     }

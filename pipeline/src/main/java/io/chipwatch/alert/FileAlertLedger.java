@@ -1,0 +1,190 @@
+package io.chipwatch.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ledger as an append-only file of JSON lines ({@code ledger.jsonl} in its folder), replayed
+ * at open. Each entry is forced to disk before the call returns, so an alert the stage goes on
+ * to publish is never forgotten by a crash. A crash mid-write leaves a partial last line, which
+ * the next open drops (it described an alert that was then never published); a bad line
+ * anywhere else means the file was damaged, and the ledger refuses to open rather than send
+ * every alert again. Used by one process at a time.
+ */
+public final class FileAlertLedger implements AlertLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(FileAlertLedger.class);
+    public static final String FILE = "ledger.jsonl";
+
+    private final AlertCodec codec = new AlertCodec();
+    private final LedgerState state = new LedgerState();
+    private final Path file;
+    private final FileChannel out;
+
+    private FileAlertLedger(Path file) throws IOException {
+        this.file = file;
+        this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        replay();
+    }
+
+    /** Opens (creating if needed) the ledger in this folder, e.g. {@code data/alerts}. */
+    public static FileAlertLedger open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return new FileAlertLedger(dir.resolve(FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the alert ledger in " + dir, e);
+        }
+    }
+
+    private void replay() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int start = 0;
+        int lineNo = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            lineNo++;
+            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            boolean complete = end < bytes.length;
+            if (!line.isBlank()) {
+                try {
+                    apply(codec.mapper().readTree(line));
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    if (complete) {
+                        throw new IllegalStateException(file + " line " + lineNo + " is damaged (" + e.getMessage()
+                                + "); move the file away to start a new ledger (every alert would be sent again)", e);
+                    }
+                    log.warn("Alert ledger {}: dropping the partial last line {} left by a crash", file, lineNo);
+                    out.truncate(start);
+                    break;
+                }
+            }
+            if (!complete && !line.isBlank()) {
+                // a whole entry that lost only its newline: end it so the next entry starts a line
+                out.write(ByteBuffer.wrap(new byte[]{'\n'}), bytes.length);
+            }
+            start = end + 1;
+        }
+        out.position(out.size());
+    }
+
+    private void apply(JsonNode entry) {
+        String op = entry.path("op").asText();
+        switch (op) {
+            case "keep" -> state.keep(codec.alert(entry.path("alert")));
+            case "sent" -> {
+                List<String> sinks = new java.util.ArrayList<>();
+                entry.path("sinks").forEach(s -> sinks.add(s.asText()));
+                state.sent(codec.alert(entry.path("alert")), entry.path("article").asText(null), sinks);
+            }
+            case "delivered" -> state.markDelivered(entry.path("alert").asText(), entry.path("sink").asText());
+            default -> throw new IllegalArgumentException("unknown entry " + op);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Alert> last(String rule, String key) {
+        return state.last(rule, key);
+    }
+
+    @Override
+    public synchronized Optional<Alert> sentFor(String rule, String key, String articleId) {
+        return state.sentFor(rule, key, articleId);
+    }
+
+    @Override
+    public synchronized void keep(Alert alert) {
+        ObjectNode e = entry("keep");
+        e.set("alert", codec.tree(alert));
+        append(e);
+        state.keep(alert);
+    }
+
+    @Override
+    public synchronized void sent(Alert alert, String articleId, List<String> sinks) {
+        ObjectNode e = entry("sent");
+        e.put("article", articleId);
+        sinks.forEach(e.putArray("sinks")::add);
+        e.set("alert", codec.tree(alert));
+        append(e);
+        state.sent(alert, articleId, sinks);
+    }
+
+    @Override
+    public synchronized List<String> sinksOf(String alertId) {
+        return state.sinksOf(alertId);
+    }
+
+    @Override
+    public synchronized boolean delivered(String alertId, String sink) {
+        return state.delivered(alertId, sink);
+    }
+
+    @Override
+    public synchronized void markDelivered(String alertId, String sink) {
+        if (state.delivered(alertId, sink)) {
+            return;
+        }
+        ObjectNode e = entry("delivered");
+        e.put("alert", alertId);
+        e.put("sink", sink);
+        e.put("at", java.time.Instant.now().toString());
+        append(e);
+        state.markDelivered(alertId, sink);
+    }
+
+    @Override
+    public synchronized List<Pending> pending() {
+        return state.pending();
+    }
+
+    @Override
+    public synchronized List<Alert> recent(int limit) {
+        return state.recent(limit);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            log.warn("Alert ledger {}: close failed: {}", file, e.toString());
+        }
+    }
+
+    private ObjectNode entry(String op) {
+        ObjectNode e = codec.mapper().createObjectNode();
+        e.put("op", op);
+        return e;
+    }
+
+    private void append(ObjectNode entry) {
+        try {
+            byte[] line = (codec.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the alert ledger " + file, e);
+        }
+    }
+}
