@@ -46,6 +46,19 @@ public final class NearDuplicates {
         return first;
     }
 
+    /**
+     * Records a text as a first copy, once its page is safely handed on: recording it earlier would
+     * let a repost be dropped as a duplicate of a page that never reached the pipeline.
+     */
+    public void remember(String url, String articleId, String text) {
+        simHash.fingerprint(text).ifPresent(f -> state.addFingerprint(f, url, articleId));
+    }
+
+    /** Records {@code url} as a repeat of {@code first}. */
+    public void markRepeat(String url, Fingerprint first) {
+        state.markDuplicate(url, first.url());
+    }
+
     /** The first article this text repeats, without recording anything. */
     public Optional<Fingerprint> find(String text) {
         OptionalLong fingerprint = simHash.fingerprint(text);

@@ -92,8 +92,9 @@ public final class SourceCrawler {
                     state.markSeen(canonical, source.name(), clock.instant());
                     continue;
                 }
-                Optional<Fingerprint> first = duplicatesOf.check(canonical, a.id(), a.body());
+                Optional<Fingerprint> first = duplicatesOf.find(a.body()).filter(f -> !f.url().equals(canonical));
                 if (first.isPresent()) {
+                    duplicatesOf.markRepeat(canonical, first.get());
                     duplicates++;
                     state.markSeen(canonical, source.name(), clock.instant());
                     LOG.info("Source {}: {} repeats {} (near-duplicate), not sent again", source.name(), link.url(), first.get().url());
@@ -103,6 +104,7 @@ public final class SourceCrawler {
             try {
                 sink.accept(page, source.name());
                 state.markSeen(canonical, source.name(), clock.instant());
+                article.ifPresent(a -> duplicatesOf.remember(canonical, a.id(), a.body()));
                 fetched++;
             } catch (InterruptedException ie) {
                 throw ie;

@@ -291,6 +291,37 @@ class SourceCrawlerTest {
         assertThat(sunkPaths()).containsExactly("/news/501.html");
     }
 
+    @Test
+    void aRepostOfAStoryTheBusRefusedIsSentRatherThanDroppedAsADuplicate() throws Exception {
+        site.robots("User-agent: *\nAllow: /\n");
+        site.page("/feed.xml", RSS, feedOf(new NewsPages.Item("/news/301.html", "华芯微电子无锡晶圆厂二期封顶", null)));
+        site.page("/news/301.html", HTML, NewsPages.article("utf-8", "华芯微电子无锡十二英寸晶圆厂二期封顶", STORY.toArray(String[]::new)));
+        List<String> repost = new ArrayList<>();
+        repost.add("本文转载自芯视界公众号，如有侵权请联系删除。");
+        repost.addAll(STORY);
+        site.page("/repost/301.html", HTML, NewsPages.article("utf-8", "无锡又一座十二英寸晶圆厂封顶", repost.toArray(String[]::new)));
+        AtomicBoolean busDown = new AtomicBoolean(true);
+        PageSink sink = (page, source) -> {
+            if (busDown.get()) {
+                throw new IOException("bus unavailable");
+            }
+            sunk.add(page);
+        };
+        SourcesFile sources = sources(false);
+        try (Crawler crawler = new Crawler(sources, dir.resolve("data"), sink)) {
+            assertThat(crawler.run(source(sources)).fetched()).isZero();
+
+            // the original drops off the feed before the bus is back; only its repost is listed now
+            busDown.set(false);
+            site.page("/feed.xml", RSS, feedOf(new NewsPages.Item("/repost/301.html", "无锡又一座十二英寸晶圆厂封顶", null)));
+            SourceReport next = crawler.run(source(sources));
+
+            assertThat(next.duplicates()).as("the story never reached the pipeline, so its repost is no duplicate").isZero();
+            assertThat(next.fetched()).isEqualTo(1);
+        }
+        assertThat(sunkPaths()).containsExactly("/repost/301.html");
+    }
+
     // --- the site
 
     /**
