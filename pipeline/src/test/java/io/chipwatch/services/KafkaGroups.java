@@ -34,13 +34,24 @@ public final class KafkaGroups {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
             for (Map.Entry<String, String> e : INPUT_OF_GROUP.entrySet()) {
-                var description = admin.describeTopics(List.of(e.getValue())).allTopicNames().get(30, TimeUnit.SECONDS).get(e.getValue());
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                description.partitions().forEach(p -> latest.put(new TopicPartition(e.getValue(), p.partition()), OffsetSpec.latest()));
-                Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-                admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
-                admin.alterConsumerGroupOffsets(e.getKey(), ends).all().get(30, TimeUnit.SECONDS);
+                moveToEnd(admin, e.getKey(), e.getValue());
             }
         }
+    }
+
+    /** Moves one group to the end of one topic: a test's reader then sees only what comes after. */
+    public static void skipToEnd(KafkaBroker broker, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
+            moveToEnd(admin, group, topic);
+        }
+    }
+
+    private static void moveToEnd(Admin admin, String group, String topic) throws Exception {
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+        admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
     }
 }
