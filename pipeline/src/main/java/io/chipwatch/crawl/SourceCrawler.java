@@ -21,6 +21,9 @@ public final class SourceCrawler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceCrawler.class);
 
+    /** A listing's summary at least this long is taken as the article's text (full-text feeds). */
+    static final int FULL_TEXT = 300;
+
     private final PageFetcher fetcher;
     private final Discoverers discoverers;
     private final UrlCanonicalizer canonicalizer;
@@ -71,9 +74,10 @@ public final class SourceCrawler {
                 break;
             }
             DiscoveredLink link = e.getValue();
-            if (!keywords.acceptsAll() && link.title() != null && link.summary() != null
+            if (!keywords.acceptsAll() && link.summary() != null && link.summary().length() >= FULL_TEXT
                     && !keywords.accepts(link.title() + "\n" + link.summary())) {
-                // the listing already shows the whole text is off topic: no need to fetch it
+                // a full-text feed already shows the article is off topic: no need to fetch it. A
+                // teaser is not judged: the keyword may first appear further down the article.
                 offTopic++;
                 state.markSeen(canonical, source.name(), clock.instant());
                 continue;

@@ -94,7 +94,7 @@ class SourceCrawlerTest {
         assertThat(site.requests()).noneMatch(r -> r.path().startsWith("/private/"));
 
         assertThat(report.offTopic()).isEqualTo(1);
-        assertThat(site.requestsTo("/news/104.html")).as("the feed showed it off topic; no need to fetch").isEmpty();
+        assertThat(site.requestsTo("/news/104.html")).as("a teaser is not judged; the page is fetched to read its text").hasSize(1);
 
         assertThat(report.failed()).isEqualTo(1);
         assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("/go/105").contains("10.1.2.3"));
@@ -106,7 +106,7 @@ class SourceCrawlerTest {
 
         List<TestSite.Request> requests = site.requests();
         assertThat(requests.get(0).path()).isEqualTo("/robots.txt");
-        assertThat(requests).hasSize(10);
+        assertThat(requests).hasSize(11);
         for (int i = 1; i < requests.size(); i++) {
             long gapMillis = (requests.get(i).arrivedNanos() - requests.get(i - 1).arrivedNanos()) / 1_000_000;
             assertThat(gapMillis).as("gap before %s", requests.get(i).path()).isGreaterThanOrEqualTo(1000);
@@ -228,6 +228,27 @@ class SourceCrawlerTest {
             SourceReport second = crawler.run(source(sources));
             assertThat(second.alreadySeen()).isEqualTo(2);
             assertThat(site.requestsTo("/news/401.html")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFullTextFeedItemOffTopicIsNotFetchedButATeaserIs() throws Exception {
+        String fullText = String.join("", java.util.Collections.nCopies(8,
+                "这款新手机的主摄升级为一英寸大底传感器，配合新的长焦镜头，夜景和人像拍摄的表现都有明显提升。"));
+        site.page("/feed.xml", RSS, feedOf(
+                new NewsPages.Item("/news/601.html", "新机影像评测", fullText),
+                new NewsPages.Item("/news/602.html", "新机发布会前瞻", "屏幕与续航都有改进。")));
+        site.page("/news/601.html", HTML, NewsPages.article("utf-8", "新机影像评测", fullText));
+        site.page("/news/602.html", HTML, NewsPages.article("utf-8", "新机发布会前瞻",
+                "屏幕与续航都有改进。", "据悉，新机搭载自研的影像芯片，由台积电代工生产。"));
+        SourcesFile sources = sources(false);
+
+        try (Crawler crawler = new Crawler(sources, dir.resolve("data"), collect())) {
+            SourceReport report = crawler.run(source(sources));
+
+            assertThat(report.offTopic()).isEqualTo(1);
+            assertThat(site.requestsTo("/news/601.html")).as("its whole text was in the feed").isEmpty();
+            assertThat(sunkPaths()).as("the keyword appears only below the teaser").containsExactly("/news/602.html");
         }
     }
 
