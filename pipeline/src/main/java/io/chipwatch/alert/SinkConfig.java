@@ -9,7 +9,7 @@ import java.util.Objects;
  * One entry of the {@code sinks:} section: {@code {type: dingtalk, name: ops, params: {...}}}.
  * Params hold no secrets, only the names of the environment variables that do.
  *
- * @param type   webhook, slack, dingtalk, feishu, wecom or email
+ * @param type   webhook, slack, dingtalk, feishu, wecom, email or index
  * @param name   unique name the rules refer to
  * @param params the type's settings, as read from YAML (strings, numbers, booleans, lists)
  */

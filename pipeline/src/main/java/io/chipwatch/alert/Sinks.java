@@ -1,5 +1,8 @@
 package io.chipwatch.alert;
 
+import io.chipwatch.store.SearchStore;
+import io.chipwatch.store.StoreException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds sinks from the {@code sinks:} entries of an alerts file, picking the implementation by
@@ -18,7 +22,8 @@ import java.util.function.Function;
  * Secrets come from the environment variables the file names ({@code secret_env},
  * {@code url_env}, {@code password_env}); a file that holds a secret itself is refused, as are
  * unknown params and unset variables, each with a message naming the sink and the key (never
- * the value).
+ * the value). The {@code index} type writes to the search store the caller hands in; without one
+ * its deliveries fail, not retryable, saying so.
  */
 public final class Sinks {
 
@@ -31,6 +36,7 @@ public final class Sinks {
     private final Function<String, String> env;
     private final HttpClient client;
     private final Clock clock;
+    private final Supplier<SearchStore> store;
     private final Map<String, Type> types;
 
     /**
@@ -39,10 +45,23 @@ public final class Sinks {
      * @param clock  for the timestamps the signatures cover
      */
     public Sinks(Function<String, String> env, HttpClient client, Clock clock) {
+        this(env, client, clock, null);
+    }
+
+    /**
+     * As {@link #Sinks(Function, HttpClient, Clock)}, with the search store the {@code index}
+     * sinks write to.
+     *
+     * @param store the store, asked for at each delivery (so it may be opened after the sinks
+     *              are built); null when this process has none
+     */
+    public Sinks(Function<String, String> env, HttpClient client, Clock clock, Supplier<SearchStore> store) {
         this.env = env;
         this.client = client;
         this.clock = clock;
+        this.store = store;
         this.types = Map.of(
+                "index", new Type(Set.of(), c -> new IndexAlertSink(c.name(), storeFor(c))),
                 "webhook", new Type(Set.of("url", "url_env", "secret_env", "timeout_seconds"), this::webhook),
                 "slack", new Type(Set.of("url_env", "timeout_seconds"),
                         c -> new SlackSink(c.name(), chatUrl(c), client, timeout(c))),
@@ -56,9 +75,14 @@ public final class Sinks {
                         this::email));
     }
 
-    /** Sinks with a fresh HTTP client (5 s connect timeout) and the system clock. */
+    /** Sinks with a fresh HTTP client (5 s connect timeout) and the system clock, and no search store. */
     public static Sinks withDefaults(Function<String, String> env) {
-        return new Sinks(env, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC());
+        return withDefaults(env, null);
+    }
+
+    /** As {@link #withDefaults(Function)}, with the search store the {@code index} sinks write to (or null). */
+    public static Sinks withDefaults(Function<String, String> env, Supplier<SearchStore> store) {
+        return new Sinks(env, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC(), store);
     }
 
     /** Every configured sink by name, in file order. */
@@ -89,6 +113,20 @@ public final class Sinks {
             }
         }
         return type.factory().apply(c);
+    }
+
+    /**
+     * The store an index sink writes to. Without one the sink is still built, so that a file
+     * naming it loads everywhere (alerts test, a process without a store), and each delivery
+     * says why it cannot be made.
+     */
+    private Supplier<SearchStore> storeFor(SinkConfig c) {
+        if (store != null) {
+            return store;
+        }
+        return () -> {
+            throw new StoreException("sink " + c.name() + " (index): this process has no search store to write to", false, null);
+        };
     }
 
     private AlertSink webhook(SinkConfig c) {

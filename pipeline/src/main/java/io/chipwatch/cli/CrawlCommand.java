@@ -80,8 +80,10 @@ final class CrawlCommand implements Callable<Integer> {
             }
             if (!pages.isEmpty()) {
                 Gazetteer gazetteer = Gazetteer.defaults();
-                // alerts only when the configuration lists the alert stage: its sinks need their secrets
-                io.chipwatch.run.Alerting alerting = config.stages().contains("alert") ? io.chipwatch.run.Alerting.open(config) : null;
+                // alerts only when the configuration lists the alert stage: its sinks need their secrets;
+                // made on the pipeline's store, which the index sinks write to
+                java.util.function.Function<io.chipwatch.store.SearchStore, io.chipwatch.run.Alerting> alerting = config.stages().contains("alert")
+                        ? store -> io.chipwatch.run.Alerting.open(config, () -> store) : null;
                 try (EmbeddedPipeline pipeline = new EmbeddedPipeline(config.data(), gazetteer,
                         new NlpAnalyzer(gazetteer, Lexicon.defaults()), alerting, io.chipwatch.html.SiteRules.defaults().plus(sources.siteRules()))) {
                     EmbeddedPipeline.Outcome outcome = pipeline.ingest(pages, Duration.ofSeconds(timeoutSeconds));

@@ -72,9 +72,11 @@ final class IngestCommand implements Callable<Integer> {
             return publish(config, pages, unreadable, out);
         }
         Gazetteer gazetteer = Gazetteer.defaults();
-        // alerts only when asked for: the shipped alerts file needs its sinks' secrets in the environment
-        io.chipwatch.run.Alerting alerting = config.stages().contains("alert")
-                ? io.chipwatch.run.Alerting.open(config.alerts(), data.dir(), System::getenv, io.chipwatch.run.Alerting.MAX_RETRY_PAUSE)
+        // alerts only when asked for: the shipped alerts file needs its sinks' secrets in the environment;
+        // made on the pipeline's store, which the index sinks write to
+        java.util.function.Function<io.chipwatch.store.SearchStore, io.chipwatch.run.Alerting> alerting = config.stages().contains("alert")
+                ? store -> io.chipwatch.run.Alerting.open(config.alerts(), data.dir(), System::getenv,
+                        io.chipwatch.run.Alerting.MAX_RETRY_PAUSE, () -> store)
                 : null;
         try (EmbeddedPipeline pipeline = new EmbeddedPipeline(data.dir(), gazetteer, new NlpAnalyzer(gazetteer, io.chipwatch.nlp.Lexicon.defaults()),
                 alerting, io.chipwatch.html.SiteRules.defaults())) {

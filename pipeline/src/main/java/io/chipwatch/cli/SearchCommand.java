@@ -24,9 +24,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Searches the embedded store: articles by words and entity, figures or events by their fields. */
+/** Searches the embedded store: articles by words and entity, figures, events or alerts by their fields. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the indexed articles (or --figures, --events); prints one JSON hit per line.")
+        description = "Search the indexed articles (or --figures, --events, --alerts); prints one JSON hit per line.")
 final class SearchCommand implements Callable<Integer> {
 
     @Spec
@@ -53,10 +53,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Search events instead of articles.")
     boolean events;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Published on or after this day.")
+    @Option(names = "--alerts", description = "Search the alerts an `index` sink stored (words of headline and sentence; "
+            + "--entity: org or product; --from/--to: created); newest first without words.")
+    boolean alerts;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Published (alerts: created) on or after this day.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Published on or before this day.")
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Published (alerts: created) on or before this day.")
     LocalDate to;
 
     @Option(names = "--limit", defaultValue = "10", description = "At most this many hits (default: ${DEFAULT-VALUE}).")
@@ -65,9 +69,21 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Gazetteer gazetteer = Gazetteer.defaults();
-        SearchQuery.Kind kind = figures || metric != null ? SearchQuery.Kind.FIGURES : events ? SearchQuery.Kind.EVENTS : SearchQuery.Kind.ARTICLES;
+        SearchQuery.Kind kind = kind();
         SearchQuery query = new SearchQuery(kind, text, canonical(gazetteer, entity), metric, from, to, limit);
         return print(spec, store(profile, data, gazetteer), query);
+    }
+
+    /** The kind the options ask for; two of --figures (or --metric), --events and --alerts are a usage error. */
+    private SearchQuery.Kind kind() {
+        boolean figureSearch = figures || metric != null;
+        int asked = (figureSearch ? 1 : 0) + (events ? 1 : 0) + (alerts ? 1 : 0);
+        if (asked > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give one of --figures (or --metric), --events and --alerts");
+        }
+        return figureSearch ? SearchQuery.Kind.FIGURES : events ? SearchQuery.Kind.EVENTS
+                : alerts ? SearchQuery.Kind.ALERTS : SearchQuery.Kind.ARTICLES;
     }
 
     /** The configured store; the embedded one in --data (or $CHIPWATCH_DATA, ./data). */
@@ -96,6 +112,7 @@ final class SearchCommand implements Callable<Integer> {
                 case ARTICLES -> store.articles(query);
                 case FIGURES -> store.figures(query);
                 case EVENTS -> store.events(query);
+                case ALERTS -> store.alerts(query);
             };
             for (Object hit : hits.hits()) {
                 out.println(json.writeValueAsString(hit));

@@ -15,6 +15,7 @@ import io.chipwatch.stage.AlertStage;
 import io.chipwatch.stage.DeliveryStage;
 import io.chipwatch.stage.RecordCodec;
 import io.chipwatch.stage.StageRunner;
+import io.chipwatch.store.SearchStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The alert stage's parts: rules and sinks from the alerts file, the ledger under
@@ -63,14 +65,32 @@ public final class Alerting implements AutoCloseable {
      * @param env       the environment the sinks take their secrets from ({@code System::getenv})
      */
     public static Alerting open(Path rulesFile, Path dataDir, Function<String, String> env, Duration maxRetryPause) {
+        return open(rulesFile, dataDir, env, maxRetryPause, null);
+    }
+
+    /**
+     * As {@link #open(Path, Path, Function, Duration)}, with the search store the {@code index}
+     * sinks write to. Pass the store the index stage uses, never a second one on the same
+     * folder: Lucene allows one writer.
+     *
+     * @param store asked for at each delivery to an index sink, so it may open the store lazily
+     *              or hand over one made after this call; null when there is none
+     */
+    public static Alerting open(Path rulesFile, Path dataDir, Function<String, String> env, Duration maxRetryPause,
+                                Supplier<SearchStore> store) {
         AlertRules rules = rules(rulesFile);
-        Map<String, AlertSink> sinks = Sinks.withDefaults(env).build(rules.sinks());
+        Map<String, AlertSink> sinks = Sinks.withDefaults(env, store).build(rules.sinks());
         log.info("Alerts: {} rules, sinks {}, ledger in {}", rules.rules().size(), sinks.keySet(), dataDir.resolve("alerts"));
         return new Alerting(rules, sinks, FileAlertLedger.open(dataDir.resolve("alerts")), maxRetryPause);
     }
 
     public static Alerting open(ChipwatchConfig config) {
-        return open(config.alerts(), config.data(), System::getenv, MAX_RETRY_PAUSE);
+        return open(config, null);
+    }
+
+    /** From the configuration, with the search store the {@code index} sinks write to (or null). */
+    public static Alerting open(ChipwatchConfig config, Supplier<SearchStore> store) {
+        return open(config.alerts(), config.data(), System::getenv, MAX_RETRY_PAUSE, store);
     }
 
     /** The alerts file, or for the default path when it is missing, the copy in the jar. */

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The whole pipeline in one process, the embedded default: an in-memory bus between the
@@ -54,18 +55,32 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private final StageRunner alertRunner;
 
     public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp) {
-        this(dataDir, gazetteer, nlp, null, io.chipwatch.html.SiteRules.defaults());
+        this(dataDir, gazetteer, nlp, (Function<SearchStore, Alerting>) null, io.chipwatch.html.SiteRules.defaults());
     }
 
     /**
      * @param alerting  the alert stage's parts, or null to run without alerts; the pipeline closes it.
-     *                  Deliveries the ledger has not seen done are queued again at once.
+     *                  Its index sinks have no store of this pipeline to write to: for those use
+     *                  the constructor that hands the store over.
      * @param siteRules extraction rules: the defaults plus those of the crawler's sources
      */
     public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp, Alerting alerting,
                             io.chipwatch.html.SiteRules siteRules) {
-        this.alerting = alerting;
+        this(dataDir, gazetteer, nlp, alerting == null ? null : store -> alerting, siteRules);
+    }
+
+    /**
+     * @param alertingOn makes the alert stage's parts given the pipeline's store, which its
+     *                  {@code index} sinks must share (Lucene allows one writer per folder):
+     *                  {@code store -> Alerting.open(..., () -> store)}; or null to run without
+     *                  alerts. The pipeline closes what it makes. Deliveries the ledger has not
+     *                  seen done are queued again at once.
+     * @param siteRules extraction rules: the defaults plus those of the crawler's sources
+     */
+    public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp, Function<SearchStore, Alerting> alertingOn,
+                            io.chipwatch.html.SiteRules siteRules) {
         this.store = LuceneSearchStore.open(dataDir.resolve("index"), gazetteer);
+        this.alerting = alertingOn == null ? null : make(alertingOn, store);
         Map<String, Integer> topics = new java.util.LinkedHashMap<>();
         Topics.ALL.forEach(t -> topics.put(t, PARTITIONS));
         bus.createTopics(topics);
@@ -88,6 +103,20 @@ public final class EmbeddedPipeline implements AutoCloseable {
             return t;
         });
         runners.forEach(threads::submit);
+    }
+
+    private static Alerting make(Function<SearchStore, Alerting> alertingOn, SearchStore store) {
+        try {
+            return alertingOn.apply(store);
+        } catch (RuntimeException e) {
+            // The pipeline will not exist to close the store it opened.
+            try {
+                store.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** What became of the pages of one ingest call. */
@@ -124,6 +153,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
         int indexed = (int) (indexRunner.processed() - before);
         if (alertRunner != null) {
             awaitAlerts(indexed, alertsBefore, deadline);
+            // What index sinks stored meanwhile is searchable when ingest returns, as the articles are.
+            store.refresh();
         }
         if (indexed + failures.size() < pages.size()) {
             LOG.warn("Ingest timed out after {}: {} of {} pages done", timeout, indexed + failures.size(), pages.size());

@@ -39,6 +39,8 @@ public final class StageProcess implements AutoCloseable {
     public StageProcess(ChipwatchConfig config, Bus bus, Supplier<NlpAnalyzer> nlp, Supplier<SearchStore> store,
                         io.chipwatch.html.SiteRules siteRules) {
         RecordCodec codec = new RecordCodec();
+        // The index stage and the index alert sinks share one store: Lucene allows one writer per folder.
+        Supplier<SearchStore> sharedStore = once(store);
         Map<String, Integer> topics = new LinkedHashMap<>();
         Topics.ALL.forEach(t -> topics.put(t, config.bus().partitions()));
         bus.createTopics(topics);
@@ -47,7 +49,7 @@ public final class StageProcess implements AutoCloseable {
                 continue; // the crawler is no consumer: the run command schedules it beside the stages
             }
             if (stage.equals("alert")) {
-                alerting = Alerting.open(config);
+                alerting = Alerting.open(config, sharedStore);
                 runners.put(stage, alerting.alertRunner(bus, codec, POLL));
                 List<StageRunner> delivery = alerting.deliveryRunners(bus, POLL, config.bus().partitions());
                 for (int i = 0; i < delivery.size(); i++) {
@@ -60,11 +62,29 @@ public final class StageProcess implements AutoCloseable {
                 case "extract" -> new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES),
                         new ExtractStage(new ArticleExtractor(siteRules), codec), POLL);
                 case "nlp" -> new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp.get(), codec), POLL);
-                case "index" -> new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(store.get(), codec), POLL);
+                case "index" -> new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(sharedStore.get(), codec), POLL);
                 default -> throw new IllegalArgumentException("unknown stage " + stage);
             };
             runners.put(stage, runner);
         }
+    }
+
+    /**
+     * Asks the supplier once, on first use, and gives every caller that answer: the alert
+     * sinks ask from delivery threads, so it is thread-safe.
+     */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     public void start() {

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class Indexables {
 
-    public Indexable of(Article a, Analysis analysis) {
+    public Indexable.Article of(Article a, Analysis analysis) {
         String url = a.canonicalUrl() != null ? a.canonicalUrl() : a.url();
         List<String> entities = new ArrayList<>();
         Set<String> aliases = new LinkedHashSet<>();
@@ -44,6 +44,6 @@ public final class Indexables {
             events.add(new EventDoc(a.id() + "-e" + ordinal++, a.id(), e.type(), e.org(), e.product(), e.date(),
                     e.status(), a.published(), url, a.title(), e.text()));
         }
-        return new Indexable(article, figures, events);
+        return new Indexable.Article(article, figures, events);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,10 +49,24 @@ final class ElasticsearchDocuments {
     static final String ORG = "org";
     static final String DATE = "date";
     static final String STATUS = "status";
+    static final String KIND = "kind";
+    static final String VERSION = "version";
+    static final String RULE = "rule";
+    static final String EVENT_TYPE = "event_type";
+    static final String PLANNED = "planned";
+    static final String HEADLINE = "headline";
+    static final String SENTENCE = "sentence";
+    static final String FIGURES = "figures";
+    static final String SOURCE_URLS = "source_urls";
+    static final String SOURCE_TITLES = "source_titles";
+    static final String CREATED = "created";
+    static final String CHANGES = "changes";
     static final String WORDS = "words";
     static final String TITLE_WORDS = WORDS + "." + TITLE;
     static final String BODY_WORDS = WORDS + "." + BODY;
     static final String TEXT_WORDS = WORDS + "." + TEXT;
+    static final String HEADLINE_WORDS = WORDS + "." + HEADLINE;
+    static final String SENTENCE_WORDS = WORDS + "." + SENTENCE;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -61,7 +76,7 @@ final class ElasticsearchDocuments {
         this.words = words;
     }
 
-    ObjectNode article(Indexable item) {
+    ObjectNode article(Indexable.Article item) {
         ArticleDoc a = item.article();
         ObjectNode d = NODES.objectNode();
         put(d, ID, a.id());
@@ -147,6 +162,37 @@ final class ElasticsearchDocuments {
     static EventDoc event(JsonNode d) {
         return new EventDoc(text(d, ID), text(d, ARTICLE_ID), text(d, TYPE), text(d, ORG), text(d, PRODUCT),
                 text(d, DATE), text(d, STATUS), published(d), text(d, URL), text(d, TITLE), text(d, TEXT));
+    }
+
+    ObjectNode alert(AlertDoc a) {
+        ObjectNode d = NODES.objectNode();
+        put(d, ID, a.id());
+        put(d, KIND, a.kind());
+        d.put(VERSION, a.version());
+        put(d, RULE, a.rule());
+        put(d, ORG, a.org());
+        put(d, PRODUCT, a.product());
+        put(d, EVENT_TYPE, a.eventType());
+        put(d, PLANNED, a.planned());
+        put(d, HEADLINE, a.headline());
+        put(d, SENTENCE, a.sentence());
+        strings(d, FIGURES, a.figures());
+        strings(d, SOURCE_URLS, a.sourceUrls());
+        strings(d, SOURCE_TITLES, a.sourceTitles());
+        // Instant.toString is ISO in UTC with a Z, which the date field parses and Instant.parse reads back.
+        d.put(CREATED, a.created().toString());
+        strings(d, CHANGES, a.changes());
+        ObjectNode w = d.putObject(WORDS);
+        put(w, HEADLINE, words.joined(a.headline()));
+        put(w, SENTENCE, words.joined(a.sentence()));
+        return d;
+    }
+
+    static AlertDoc alert(JsonNode d) {
+        return new AlertDoc(text(d, ID), text(d, KIND), d.path(VERSION).asInt(), text(d, RULE), text(d, ORG),
+                text(d, PRODUCT), text(d, EVENT_TYPE), text(d, PLANNED), text(d, HEADLINE), text(d, SENTENCE),
+                strings(d, FIGURES), strings(d, SOURCE_URLS), strings(d, SOURCE_TITLES), Instant.parse(text(d, CREATED)),
+                strings(d, CHANGES));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The three indices of a store and how they come to exist. Each kind is written and read
+ * The indices of a store, one per document kind, and how they come to exist. Each kind is written and read
  * through the alias {@code PREFIX-KIND} over the versioned index {@code PREFIX-KIND-vN}, made
  * from the composable template in {@code config/elasticsearch/KIND.json} (on the classpath as
  * {@code chipwatch/elasticsearch/KIND.json}), N being the template's {@code version}. So a
@@ -23,7 +23,7 @@ final class ElasticsearchIndices {
     static final String TEMPLATE_RESOURCES = "chipwatch/elasticsearch/";
 
     enum Kind {
-        ARTICLES("articles"), FIGURES("figures"), EVENTS("events");
+        ARTICLES("articles"), FIGURES("figures"), EVENTS("events"), ALERTS("alerts");
 
         final String name;
 
@@ -43,7 +43,7 @@ final class ElasticsearchIndices {
     }
 
     List<String> aliases() {
-        return List.of(alias(Kind.ARTICLES), alias(Kind.FIGURES), alias(Kind.EVENTS));
+        return java.util.Arrays.stream(Kind.values()).map(this::alias).toList();
     }
 
     String templateName(Kind kind) {

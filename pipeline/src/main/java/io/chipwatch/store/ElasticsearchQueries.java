@@ -20,7 +20,8 @@ import static io.chipwatch.store.ElasticsearchDocuments.*;
  * {@link LuceneQueries} (which documents them), translated clause by clause:
  * <ul>
  *   <li>text: the query is cut into words as the documents were ({@link HanLpWords}); every word
- *       must match the {@code words.*} field of title (boost 2) or body, or of the sentence, or
+ *       must match the {@code words.*} field of title (boost 2) or body, or of the sentence (alerts:
+ *       headline or sentence), or
  *       one of the alias expansions; the whole text may also match as one alias.</li>
  *   <li>entity, metric: term filters on keyword fields, the gazetteer resolving aliases.</li>
  *   <li>from/to: whole days in Asia/Shanghai, both inclusive (date math rounding to the day in
@@ -86,9 +87,31 @@ final class ElasticsearchQueries {
         return finish(must, filter, q);
     }
 
+    Query alerts(SearchQuery q) {
+        List<Query> must = new ArrayList<>();
+        List<Query> filter = new ArrayList<>();
+        if (hasText(q.text())) {
+            must.add(text(q.text(), List.of(HEADLINE_WORDS, SENTENCE_WORDS), word -> namedBy(word, ORG, PRODUCT)));
+        }
+        if (hasText(q.entity())) {
+            List<Query> orgOrProduct = new ArrayList<>();
+            for (String name : canonicalNames(q.entity())) {
+                orgOrProduct.add(term(ORG, name));
+                orgOrProduct.add(term(PRODUCT, name));
+            }
+            filter.add(anyOf(orgOrProduct));
+        }
+        return finish(must, filter, q);
+    }
+
+    /** The date a kind is filtered and sorted by: an alert's creation, else publication. */
+    static String timeField(SearchQuery.Kind kind) {
+        return kind == SearchQuery.Kind.ALERTS ? CREATED : PUBLISHED;
+    }
+
     /** Best first when there is text to rank by, else newest first; undated last; ties by id, so pages are stable. */
     static List<SortOptions> sort(SearchQuery q) {
-        SortOptions newest = SortOptions.of(s -> s.field(f -> f.field(PUBLISHED).order(SortOrder.Desc).missing("_last")));
+        SortOptions newest = SortOptions.of(s -> s.field(f -> f.field(timeField(q.kind())).order(SortOrder.Desc).missing("_last")));
         SortOptions byId = SortOptions.of(s -> s.field(f -> f.field(ID).order(SortOrder.Asc)));
         return hasText(q.text())
                 ? List.of(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))), newest, byId)
@@ -145,7 +168,7 @@ final class ElasticsearchQueries {
 
     private static Query finish(List<Query> must, List<Query> filter, SearchQuery q) {
         if (q.from() != null || q.to() != null) {
-            filter.add(publishedBetween(q.from(), q.to()));
+            filter.add(between(timeField(q.kind()), q.from(), q.to()));
         }
         if (must.isEmpty() && filter.isEmpty()) {
             return Query.of(x -> x.matchAll(m -> m));
@@ -154,9 +177,9 @@ final class ElasticsearchQueries {
     }
 
     /** "D||/d" rounds to the start of day D for gte and to its last millisecond for lte, in China time. */
-    private static Query publishedBetween(LocalDate from, LocalDate to) {
+    private static Query between(String field, LocalDate from, LocalDate to) {
         return Query.of(x -> x.range(r -> r.date(d -> {
-            d.field(PUBLISHED).format("strict_date").timeZone(CHINA);
+            d.field(field).format("strict_date").timeZone(CHINA);
             if (from != null) {
                 d.gte(from + "||/d");
             }

@@ -32,8 +32,8 @@ import java.util.function.Function;
 import static io.chipwatch.store.ElasticsearchIndices.Kind;
 
 /**
- * The {@link SearchStore} on an Elasticsearch cluster: articles, figures and events in three
- * indices behind aliases ({@link ElasticsearchIndices}), with the query semantics of the Lucene
+ * The {@link SearchStore} on an Elasticsearch cluster: articles, figures, events and alerts in
+ * four indices behind aliases ({@link ElasticsearchIndices}), with the query semantics of the Lucene
  * store ({@link ElasticsearchQueries}). The server needs no Chinese analysis: text is cut into
  * HanLP words here and indexed into whitespace-analysed {@code words.*} fields.
  *
@@ -100,25 +100,34 @@ public final class ElasticsearchSearchStore implements SearchStore {
     @Override
     public void index(List<Indexable> batch) {
         requireOpen();
-        // The last copy of an article wins, as when indexing one after the other.
-        Map<String, Indexable> byId = new LinkedHashMap<>();
+        // The last copy of an article or alert wins, as when indexing one after the other.
+        Map<String, Indexable.Article> byId = new LinkedHashMap<>();
+        Map<String, AlertDoc> alerts = new LinkedHashMap<>();
         for (Indexable item : batch) {
-            byId.put(item.article().id(), item);
+            if (item instanceof Indexable.Article article) {
+                byId.put(article.id(), article);
+            } else if (item instanceof AlertDoc alert) {
+                alerts.put(alert.id(), alert);
+            }
         }
-        if (byId.isEmpty()) {
+        if (byId.isEmpty() && alerts.isEmpty()) {
             return;
         }
-        String what = "cannot index " + byId.size() + " articles";
-        Map<String, ObjectNode> indexed = retries.call(what, () -> indexedArticles(byId.keySet()));
+        String what = "cannot index " + byId.size() + " articles and " + alerts.size() + " alerts";
+        // Only articles replace documents of other indices, so only they need the indexed version read first.
+        Map<String, ObjectNode> indexed = byId.isEmpty() ? Map.of() : retries.call(what, () -> indexedArticles(byId.keySet()));
         List<BulkOperation> operations = new ArrayList<>();
-        for (Indexable item : byId.values()) {
-            operations.addAll(operations(item, indexed.get(item.article().id())));
+        for (Indexable.Article item : byId.values()) {
+            operations.addAll(operations(item, indexed.get(item.id())));
+        }
+        for (AlertDoc alert : alerts.values()) {
+            operations.add(put(indices.alias(Kind.ALERTS), alert.id(), documents.alert(alert)));
         }
         retries.call(what, () -> bulk(operations));
     }
 
     /** Index the article, its figures and events; delete the figures and events its indexed version had and this one has not. */
-    private List<BulkOperation> operations(Indexable item, ObjectNode indexed) {
+    private List<BulkOperation> operations(Indexable.Article item, ObjectNode indexed) {
         List<BulkOperation> ops = new ArrayList<>();
         String articles = indices.alias(Kind.ARTICLES);
         String figures = indices.alias(Kind.FIGURES);
@@ -203,6 +212,11 @@ public final class ElasticsearchSearchStore implements SearchStore {
     @Override
     public SearchHits<EventDoc> events(SearchQuery query) {
         return search(Kind.EVENTS, query, queries.events(query.requireKind(SearchQuery.Kind.EVENTS)), ElasticsearchDocuments::event);
+    }
+
+    @Override
+    public SearchHits<AlertDoc> alerts(SearchQuery query) {
+        return search(Kind.ALERTS, query, queries.alerts(query.requireKind(SearchQuery.Kind.ALERTS)), ElasticsearchDocuments::alert);
     }
 
     private <T> SearchHits<T> search(Kind kind, SearchQuery query, Query es, Function<ObjectNode, T> toRecord) {

@@ -11,6 +11,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +21,10 @@ import java.util.Locale;
  * Maps the store's records to Lucene documents and back. Every record field is stored, a null
  * one as no field at all, so a hit rebuilds into an equal record. Besides being stored:
  * keyword fields (facets and filters) are indexed verbatim as {@link StringField}s, text fields
- * are analysed by the index's {@link HanLpAnalyzer}, and {@code published} is also indexed as
- * epoch milliseconds ({@value #PUBLISHED_MILLIS}) for range filters and sorting.
+ * are analysed by the index's {@link HanLpAnalyzer}, and {@code published} (of alerts:
+ * {@code created}) is also indexed as epoch milliseconds ({@value #PUBLISHED_MILLIS},
+ * {@value #CREATED_MILLIS}) for range filters and sorting. Alert fields are named as in the
+ * Elasticsearch template (snake case), the older kinds keep their names.
  */
 final class LuceneDocuments {
 
@@ -50,6 +53,19 @@ final class LuceneDocuments {
     static final String ORG = "org";
     static final String DATE = "date";
     static final String STATUS = "status";
+    static final String KIND = "kind";
+    static final String VERSION = "version";
+    static final String RULE = "rule";
+    static final String EVENT_TYPE = "event_type";
+    static final String PLANNED = "planned";
+    static final String HEADLINE = "headline";
+    static final String SENTENCE = "sentence";
+    static final String FIGURES = "figures";
+    static final String SOURCE_URLS = "source_urls";
+    static final String SOURCE_TITLES = "source_titles";
+    static final String CREATED = "created";
+    static final String CREATED_MILLIS = "created_ms";
+    static final String CHANGES = "changes";
 
     private LuceneDocuments() {
     }
@@ -134,6 +150,36 @@ final class LuceneDocuments {
     static EventDoc event(Document d) {
         return new EventDoc(d.get(ID), d.get(ARTICLE_ID), d.get(TYPE), d.get(ORG), d.get(PRODUCT),
                 d.get(DATE), d.get(STATUS), published(d), d.get(URL), d.get(TITLE), d.get(TEXT));
+    }
+
+    static Document alert(AlertDoc a) {
+        Document d = new Document();
+        id(d, a.id());
+        keyword(d, KIND, a.kind());
+        d.add(new StoredField(VERSION, a.version()));
+        keyword(d, RULE, a.rule());
+        keyword(d, ORG, a.org());
+        keyword(d, PRODUCT, a.product());
+        keyword(d, EVENT_TYPE, a.eventType());
+        keyword(d, PLANNED, a.planned());
+        text(d, HEADLINE, a.headline());
+        text(d, SENTENCE, a.sentence());
+        a.figures().forEach(f -> stored(d, FIGURES, f));
+        a.sourceUrls().forEach(u -> stored(d, SOURCE_URLS, u));
+        a.sourceTitles().forEach(t -> stored(d, SOURCE_TITLES, t));
+        long millis = a.created().toEpochMilli();
+        d.add(new StoredField(CREATED, a.created().toString()));
+        d.add(new LongPoint(CREATED_MILLIS, millis));
+        d.add(new NumericDocValuesField(CREATED_MILLIS, millis));
+        a.changes().forEach(c -> stored(d, CHANGES, c));
+        return d;
+    }
+
+    static AlertDoc alert(Document d) {
+        return new AlertDoc(d.get(ID), d.get(KIND), d.getField(VERSION).numericValue().intValue(), d.get(RULE),
+                d.get(ORG), d.get(PRODUCT), d.get(EVENT_TYPE), d.get(PLANNED), d.get(HEADLINE), d.get(SENTENCE),
+                values(d, FIGURES), values(d, SOURCE_URLS), values(d, SOURCE_TITLES), Instant.parse(d.get(CREATED)),
+                values(d, CHANGES));
     }
 
     /** The id is the update key, and a doc value so that sorting can break ties the same way every time. */

@@ -33,12 +33,14 @@ import static io.chipwatch.store.LuceneDocuments.*;
  *   <li>text: every word (as {@link HanLpAnalyzer} segments it) must occur, in the title
  *       (boosted) or body of an article, in the sentence of a figure or event. A word that is an
  *       entity alias also matches documents naming that entity, so NVIDIA finds 英伟达; for
- *       articles through their alias field, for figures and events through the gazetteer.</li>
+ *       articles through their alias field, for figures, events and alerts through the gazetteer.
+ *       Alerts are searched in their headline and sentence.</li>
  *   <li>entity: the gazetteer resolves any alias to its canonical name, which must be among an
- *       article's entities (or the given name among its aliases), be a figure's subject or an
- *       event's org.</li>
+ *       article's entities (or the given name among its aliases), be a figure's subject, an
+ *       event's org, or an alert's org or product.</li>
  *   <li>metric (figures): exact.</li>
- *   <li>from/to: days in China time (Asia/Shanghai), both inclusive; undated documents drop out.</li>
+ *   <li>from/to: days in China time (Asia/Shanghai), both inclusive, of publication (alerts:
+ *       creation); undated documents drop out.</li>
  * </ul>
  * Thread-safe: it keeps only the analyzer and gazetteer, both thread-safe.
  */
@@ -97,9 +99,29 @@ final class LuceneQueries {
         return finish(all, q);
     }
 
+    Query alerts(SearchQuery q) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        if (hasText(q.text())) {
+            all.add(text(q.text(), List.of(HEADLINE, SENTENCE), word -> namedBy(word, ORG, PRODUCT)), Occur.MUST);
+        }
+        if (hasText(q.entity())) {
+            Set<String> names = canonicalNames(q.entity());
+            BooleanQuery.Builder orgOrProduct = new BooleanQuery.Builder();
+            orgOrProduct.add(anyOf(ORG, names), Occur.SHOULD);
+            orgOrProduct.add(anyOf(PRODUCT, names), Occur.SHOULD);
+            all.add(orgOrProduct.build(), Occur.FILTER);
+        }
+        return finish(all, q);
+    }
+
+    /** The time a kind is filtered and sorted by, in epoch milliseconds: an alert's creation, else publication. */
+    static String timeField(SearchQuery.Kind kind) {
+        return kind == SearchQuery.Kind.ALERTS ? CREATED_MILLIS : PUBLISHED_MILLIS;
+    }
+
     /** Best first when there is text to rank by, else newest first; undated last; ties by id, so pages are stable. */
     static Sort sort(SearchQuery q) {
-        SortField newest = new SortField(PUBLISHED_MILLIS, SortField.Type.LONG, true);
+        SortField newest = new SortField(timeField(q.kind()), SortField.Type.LONG, true);
         newest.setMissingValue(Long.MIN_VALUE);
         SortField byId = new SortField(ID, SortField.Type.STRING);
         return hasText(q.text())
@@ -168,16 +190,16 @@ final class LuceneQueries {
 
     private static Query finish(BooleanQuery.Builder all, SearchQuery q) {
         if (q.from() != null || q.to() != null) {
-            all.add(publishedBetween(q.from(), q.to()), Occur.FILTER);
+            all.add(between(timeField(q.kind()), q.from(), q.to()), Occur.FILTER);
         }
         BooleanQuery query = all.build();
         return query.clauses().isEmpty() ? new MatchAllDocsQuery() : query;
     }
 
-    private static Query publishedBetween(LocalDate from, LocalDate to) {
+    private static Query between(String field, LocalDate from, LocalDate to) {
         long lower = from == null ? Long.MIN_VALUE : startOf(from);
         long upper = to == null ? Long.MAX_VALUE : startOf(to.plusDays(1)) - 1;
-        return LongPoint.newRangeQuery(PUBLISHED_MILLIS, lower, upper);
+        return LongPoint.newRangeQuery(field, lower, upper);
     }
 
     private static long startOf(LocalDate day) {

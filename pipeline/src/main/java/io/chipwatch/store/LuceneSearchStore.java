@@ -21,14 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * The embedded {@link SearchStore}: three Lucene indices, one per document kind, in folders
- * {@code articles}, {@code figures} and {@code events} under a base folder (or in memory, for
+ * The embedded {@link SearchStore}: four Lucene indices, one per document kind, in folders
+ * {@code articles}, {@code figures}, {@code events} and {@code alerts} under a base folder (or in memory, for
  * tests). Chinese is analysed word by word with {@link HanLpAnalyzer}; {@link LuceneQueries}
  * says what a query matches.
  *
  * <p>{@link #index} commits before it returns, so what it took survives a crash (as documents
  * acknowledged by Elasticsearch do) and a caller may then commit its bus offsets. An article's
- * own index entry and its figures and events each change atomically, but the three indices are
+ * own index entry and its figures and events each change atomically, but the indices are
  * separate: a search running while a batch is indexed and refreshed may see an article
  * replaced before its figures are.
  *
@@ -41,13 +41,16 @@ public final class LuceneSearchStore implements SearchStore {
     private final LuceneIndex articles;
     private final LuceneIndex figures;
     private final LuceneIndex events;
+    private final LuceneIndex alerts;
     private final LuceneQueries queries;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LuceneSearchStore(LuceneIndex articles, LuceneIndex figures, LuceneIndex events, LuceneQueries queries) {
+    private LuceneSearchStore(LuceneIndex articles, LuceneIndex figures, LuceneIndex events, LuceneIndex alerts,
+                              LuceneQueries queries) {
         this.articles = articles;
         this.figures = figures;
         this.events = events;
+        this.alerts = alerts;
         this.queries = queries;
     }
 
@@ -74,10 +77,11 @@ public final class LuceneSearchStore implements SearchStore {
         HanLpAnalyzer analyzer = new HanLpAnalyzer(gazetteer);
         List<LuceneIndex> opened = new ArrayList<>();
         try {
-            for (String kind : List.of("articles", "figures", "events")) {
+            for (String kind : List.of("articles", "figures", "events", "alerts")) {
                 opened.add(LuceneIndex.open(kind, directories.open(kind), analyzer));
             }
-            return new LuceneSearchStore(opened.get(0), opened.get(1), opened.get(2), new LuceneQueries(analyzer, gazetteer));
+            return new LuceneSearchStore(opened.get(0), opened.get(1), opened.get(2), opened.get(3),
+                    new LuceneQueries(analyzer, gazetteer));
         } catch (IOException e) {
             for (LuceneIndex index : opened) {
                 closeQuietly(index, e);
@@ -91,16 +95,20 @@ public final class LuceneSearchStore implements SearchStore {
         requireOpen();
         try {
             for (Indexable item : batch) {
-                ArticleDoc article = item.article();
-                articles.put(article.id(), LuceneDocuments.article(article));
-                figures.replaceArticle(article.id(), documents(item.figures(), LuceneDocuments::figure));
-                events.replaceArticle(article.id(), documents(item.events(), LuceneDocuments::event));
+                if (item instanceof Indexable.Article a) {
+                    ArticleDoc article = a.article();
+                    articles.put(article.id(), LuceneDocuments.article(article));
+                    figures.replaceArticle(article.id(), documents(a.figures(), LuceneDocuments::figure));
+                    events.replaceArticle(article.id(), documents(a.events(), LuceneDocuments::event));
+                } else if (item instanceof AlertDoc alert) {
+                    alerts.put(alert.id(), LuceneDocuments.alert(alert));
+                }
             }
             for (LuceneIndex index : all()) {
                 index.commit();
             }
         } catch (IOException e) {
-            throw failure("cannot index " + batch.size() + " articles", e);
+            throw failure("cannot index " + batch.size() + " documents", e);
         }
     }
 
@@ -129,6 +137,11 @@ public final class LuceneSearchStore implements SearchStore {
     @Override
     public SearchHits<EventDoc> events(SearchQuery query) {
         return search(events, SearchQuery.Kind.EVENTS, query, queries.events(query.requireKind(SearchQuery.Kind.EVENTS)), LuceneDocuments::event);
+    }
+
+    @Override
+    public SearchHits<AlertDoc> alerts(SearchQuery query) {
+        return search(alerts, SearchQuery.Kind.ALERTS, query, queries.alerts(query.requireKind(SearchQuery.Kind.ALERTS)), LuceneDocuments::alert);
     }
 
     /** Commits and closes; calling it again does nothing. */
@@ -173,7 +186,7 @@ public final class LuceneSearchStore implements SearchStore {
     }
 
     private List<LuceneIndex> all() {
-        return List.of(articles, figures, events);
+        return List.of(articles, figures, events, alerts);
     }
 
     private void requireOpen() {

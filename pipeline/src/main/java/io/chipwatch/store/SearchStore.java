@@ -9,8 +9,9 @@ import java.util.List;
 public interface SearchStore extends AutoCloseable {
 
     /**
-     * Indexes the documents of these articles. Ids are deterministic, so indexing an article
-     * again replaces its documents (its old figures and events included) instead of adding copies.
+     * Indexes the documents of these articles and these alerts. Ids are deterministic, so indexing
+     * an article again replaces its documents (its old figures and events included), and an alert
+     * again replaces it, instead of adding copies.
      *
      * @throws StoreException when the store cannot take them; nothing is then half-indexed for an article
      */
@@ -24,6 +25,8 @@ public interface SearchStore extends AutoCloseable {
     SearchHits<FigureDoc> figures(SearchQuery query);
 
     SearchHits<EventDoc> events(SearchQuery query);
+
+    SearchHits<AlertDoc> alerts(SearchQuery query);
 
     @Override
     void close();

@@ -8,6 +8,9 @@ import io.chipwatch.nlp.Lexicon;
 import io.chipwatch.nlp.NlpAnalyzer;
 import io.chipwatch.run.Alerting;
 import io.chipwatch.run.EmbeddedPipeline;
+import io.chipwatch.store.AlertDoc;
+import io.chipwatch.store.SearchHits;
+import io.chipwatch.store.SearchQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,10 +87,12 @@ class AlertPipelineTest {
         archive.close();
     }
 
+    /** The alert stage on the pipeline's own store, as the ingest command wires it, so index sinks write there. */
     private EmbeddedPipeline pipeline() {
-        Alerting alerting = Alerting.open(rules, dir.resolve("data"), Map.of("TEST_HOOK_SECRET", "hook-secret-1")::get,
-                Duration.ofSeconds(2));
-        return new EmbeddedPipeline(dir.resolve("data"), gazetteer, nlp, alerting, io.chipwatch.html.SiteRules.defaults());
+        return new EmbeddedPipeline(dir.resolve("data"), gazetteer, nlp,
+                store -> Alerting.open(rules, dir.resolve("data"), Map.of("TEST_HOOK_SECRET", "hook-secret-1")::get,
+                        Duration.ofSeconds(2), () -> store),
+                io.chipwatch.html.SiteRules.defaults());
     }
 
     @Test
@@ -173,6 +178,51 @@ class AlertPipelineTest {
             assertThat(pipeline.alertLedger().orElseThrow().pending()).isEmpty();
         }
         assertThat(archive.requests().size() - before).isEqualTo(1);
+        assertThat(desk.requests()).hasSize(1);
+    }
+
+    @Test
+    void anIndexSinkMakesTheAlertSearchableOnceThoughRepostedRestartedAndDeliveredAgain() throws Exception {
+        rules = Files.writeString(dir.resolve("alerts.yml"), String.join("\n",
+                "rules:",
+                "  - name: ai-chip-launches",
+                "    events: [product_announcement]",
+                "    orgs: [寒武纪, 摩尔线程]",
+                "    sinks: [desk, archive-index]",
+                "sinks:",
+                "  - type: webhook",
+                "    name: desk",
+                "    params: {url: \"" + desk.uri("/desk") + "\", secret_env: TEST_HOOK_SECRET}",
+                "  - type: index",
+                "    name: archive-index",
+                ""), StandardCharsets.UTF_8);
+        SearchQuery all = new SearchQuery(SearchQuery.Kind.ALERTS, null, null, null, null, null, 10);
+        try (EmbeddedPipeline pipeline = pipeline()) {
+            ingest(pipeline, page("https://news.example.cn/2025/10/25/cambricon.html", "寒武纪发布思元590芯片", "2025-10-25 10:20", "示例科技网", LAUNCH));
+
+            SearchHits<AlertDoc> found = pipeline.store().alerts(new SearchQuery(SearchQuery.Kind.ALERTS, null, "寒武纪", null, null, null, 10));
+            assertThat(found.hits()).singleElement().satisfies(doc -> {
+                assertThat(doc.id()).isEqualTo(json(desk.last()).path("id").asText());
+                assertThat(doc.kind()).isEqualTo("NEW");
+                assertThat(doc.rule()).isEqualTo("ai-chip-launches");
+                assertThat(doc.headline()).contains("寒武纪", "思元590");
+                assertThat(doc.sourceUrls()).containsExactly("https://news.example.cn/2025/10/25/cambricon.html");
+            });
+            assertThat(pipeline.alertLedger().orElseThrow().pending()).isEmpty();
+
+            ingest(pipeline, page("https://www.other-site.cn/news/8812.shtml", "重磅！寒武纪发布思元590", "2025-10-25 14:03", "另一家媒体", LAUNCH));
+            assertThat(pipeline.store().alerts(all).total()).as("a repost makes no alert").isEqualTo(1);
+        }
+
+        try (EmbeddedPipeline pipeline = pipeline()) {
+            // What a redelivery does (a crash between the write and the ledger's mark): the same alert once more.
+            Alert sent = pipeline.alertLedger().orElseThrow().recent(1).get(0);
+            new IndexAlertSink("archive-index", pipeline::store).deliver(sent);
+            pipeline.store().refresh();
+
+            assertThat(pipeline.store().alerts(all).hits()).singleElement()
+                    .satisfies(doc -> assertThat(doc.id()).isEqualTo(sent.id()));
+        }
         assertThat(desk.requests()).hasSize(1);
     }
 

@@ -30,7 +30,8 @@ class AlertRulesTest {
         assertThat(investments.maxPerHour()).isEqualTo(5);
         assertThat(rules.rules().get(1).maxPerHour()).isEqualTo(AlertRules.DEFAULT_MAX_PER_HOUR);
         assertThat(new Sinks(ENV::get, java.net.http.HttpClient.newHttpClient(), java.time.Clock.systemUTC()).build(rules.sinks()))
-                .containsOnlyKeys("analysts-dingtalk", "policy-feishu", "archive-webhook", "research-mail");
+                .containsOnlyKeys("analysts-dingtalk", "policy-feishu", "archive-webhook", "archive-index", "research-mail");
+        assertThat(rules.rules().get(0).sinks()).contains("archive-index");
     }
 
     @Test

@@ -34,7 +34,7 @@ class KibanaTest {
     @Test
     void everyFieldTheSavedObjectsUseExistsInItsIndexTemplate() throws IOException {
         Map<String, Set<String>> fieldsByIndex = new HashMap<>();
-        for (String kind : List.of("articles", "figures", "events")) {
+        for (String kind : List.of("articles", "figures", "events", "alerts")) {
             JsonNode template = JSON.readTree(ROOT.resolve("config/elasticsearch/" + kind + ".json").toFile());
             Set<String> fields = new HashSet<>();
             collect(template.path("template").path("mappings").path("properties"), "", fields);
@@ -79,6 +79,7 @@ class KibanaTest {
             checked += used.size();
         }
         assertThat(checked).isGreaterThan(10);
+        assertThat(titles).containsValue("chipwatch-alerts");
     }
 
     @Test
@@ -106,7 +107,8 @@ class KibanaTest {
             assertThat(code).isZero();
             assertThat(path.get()).isEqualTo("/api/saved_objects/_import?overwrite=true");
             assertThat(xsrf.get()).isNotBlank();
-            assertThat(body.get()).contains("filename=\"chipwatch.ndjson\"", "\"chipwatch-overview\"", "Chip announcements");
+            assertThat(body.get()).contains("filename=\"chipwatch.ndjson\"", "\"chipwatch-overview\"", "Chip announcements",
+                    "New chip alerts");
         } finally {
             kibana.stop(0);
         }

@@ -58,7 +58,7 @@ class ElasticsearchSearchStoreTest extends SearchStoreContract {
 
     @Test
     void startingCreatesTemplatesVersionedIndicesAndAliases() throws Exception {
-        for (String kind : List.of("articles", "figures", "events")) {
+        for (String kind : List.of("articles", "figures", "events", "alerts")) {
             HttpResponse<String> alias = send("GET", "/_alias/" + prefix + "-" + kind);
             assertThat(alias.statusCode()).isEqualTo(200);
             assertThat(alias.body()).contains("\"" + prefix + "-" + kind + "-v1\"").contains("\"is_write_index\":true");
@@ -70,7 +70,7 @@ class ElasticsearchSearchStoreTest extends SearchStoreContract {
         assertThat(mapping.body()).contains("\"whitespace\"").contains("\"strict\"");
 
         // Opening again (another process, a restart) keeps what is there.
-        store.index(List.of(new Indexable(NVIDIA, List.of(), List.of())));
+        store.index(List.of(new Indexable.Article(NVIDIA, List.of(), List.of())));
         store.refresh();
         try (SearchStore again = newStore()) {
             assertThat(again.articles(articles("英伟达", null)).hits()).containsExactly(NVIDIA);
@@ -102,7 +102,7 @@ class ElasticsearchSearchStoreTest extends SearchStoreContract {
         FigureDoc notANumber = new FigureDoc("a2-f99", "a2", "investment", Double.NaN, null, "CNY",
                 null, "长江存储", null, null, YMTC.published(), YMTC.url(), YMTC.title(), "投资金额未知");
 
-        assertThatThrownBy(() -> store.index(List.of(new Indexable(YMTC, List.of(YMTC_INVESTMENT, notANumber), List.of()))))
+        assertThatThrownBy(() -> store.index(List.of(new Indexable.Article(YMTC, List.of(YMTC_INVESTMENT, notANumber), List.of()))))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("a2-f99")
                 .hasMessageContaining("400")
@@ -111,9 +111,9 @@ class ElasticsearchSearchStoreTest extends SearchStoreContract {
 
     @Test
     void reindexingReplacesFiguresIndexedButNotYetRefreshed() {
-        store.index(List.of(new Indexable(YMTC, List.of(YMTC_INVESTMENT), List.of(YMTC_EXPANSION))));
+        store.index(List.of(new Indexable.Article(YMTC, List.of(YMTC_INVESTMENT), List.of(YMTC_EXPANSION))));
         // No refresh in between: the old figure and event must still be found and deleted.
-        store.index(List.of(new Indexable(YMTC, List.of(), List.of())));
+        store.index(List.of(new Indexable.Article(YMTC, List.of(), List.of())));
         store.refresh();
 
         assertThat(store.articles(articles(null, null)).hits()).containsExactly(YMTC);

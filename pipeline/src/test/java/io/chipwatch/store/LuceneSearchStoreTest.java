@@ -33,7 +33,7 @@ class LuceneSearchStoreTest extends SearchStoreContract {
     @Test
     void keepsItsDocumentsInAFolderAcrossCloseAndReopen() {
         try (SearchStore first = LuceneSearchStore.open(dir, GAZETTEER)) {
-            first.index(List.of(new Indexable(YMTC, List.of(YMTC_INVESTMENT), List.of(YMTC_EXPANSION))));
+            first.index(List.of(new Indexable.Article(YMTC, List.of(YMTC_INVESTMENT), List.of(YMTC_EXPANSION))));
         }
         assertThat(dir.resolve("articles")).isDirectory();
 
@@ -43,7 +43,7 @@ class LuceneSearchStoreTest extends SearchStoreContract {
             assertThat(reopened.events(events(null, "长江存储")).hits()).containsExactly(YMTC_EXPANSION);
 
             // Replacing still works on an index that was reopened.
-            reopened.index(List.of(new Indexable(YMTC, List.of(), List.of(YMTC_EXPANSION))));
+            reopened.index(List.of(new Indexable.Article(YMTC, List.of(), List.of(YMTC_EXPANSION))));
             reopened.refresh();
             assertThat(reopened.articles(articles(null, null)).total()).isEqualTo(1);
             assertThat(reopened.figures(figures(null, null)).total()).isZero();
@@ -83,7 +83,7 @@ class LuceneSearchStoreTest extends SearchStoreContract {
             for (int i = 0; i < 40; i++) {
                 ArticleDoc copy = new ArticleDoc("copy-" + i, null, NVIDIA.title(), NVIDIA.published(), null, null, "zh",
                         NVIDIA.body(), NVIDIA.entities(), NVIDIA.aliases());
-                done.add(threads.submit(() -> store.index(List.of(new Indexable(copy, List.of(), List.of())))));
+                done.add(threads.submit(() -> store.index(List.of(new Indexable.Article(copy, List.of(), List.of())))));
                 done.add(threads.submit(() -> store.articles(articles("英伟达", null))));
             }
             for (Future<?> f : done) {
@@ -99,7 +99,7 @@ class LuceneSearchStoreTest extends SearchStoreContract {
 
     @Test
     void indexedDocumentsAreHiddenUntilRefresh() {
-        store.index(List.of(new Indexable(NVIDIA, List.of(), List.of())));
+        store.index(List.of(new Indexable.Article(NVIDIA, List.of(), List.of())));
         assertThat(store.articles(articles(null, null)).total()).isZero();
 
         store.refresh();

@@ -55,6 +55,16 @@ public abstract class SearchStoreContract {
     static final ArticleDoc SMIC = new ArticleDoc("a4", "https://news.example.cn/a4", "中芯国际14纳米工艺良率提升",
             null, null, "芯闻网", "zh", "中芯国际表示，14纳米工艺良率已提升至95%。", List.of("中芯国际"), List.of("中芯国际", "SMIC"));
 
+    // Alerts as the index sink stores them; YMTC's is the newer (May 10, 16:30 UTC).
+    static final AlertDoc CAMBRICON_ALERT = new AlertDoc("al-1", "NEW", 1, "ai-chip-launches", "寒武纪", "思元590",
+            "product_launch", "2024-Q3", "寒武纪发布新一代云端训练芯片", "寒武纪今日发布思元590芯片",
+            List.of("shipments 100000 pieces 2024-Q1"), List.of("https://news.example.cn/a1"),
+            List.of("寒武纪发布新一代云端训练芯片"), MAY_10_LATE.toInstant(), List.of());
+    static final AlertDoc YMTC_ALERT = new AlertDoc("al-2", "UPDATE", 2, "large-investments", "长江存储", null,
+            "investment_deal", null, "长江存储扩产", "长江存储宣布在武汉扩产，预计投资金额为200亿至300亿元。",
+            List.of("investment 20000000000-30000000000 CNY"), List.of("https://news.example.cn/a2", "https://m.example.cn/a2"),
+            List.of("长江存储在武汉扩产"), MAY_11_EARLY.toInstant(), List.of("figures: investment 20000000000-30000000000 CNY"));
+
     protected SearchStore store;
 
     /** A new, empty store; closed after each test. */
@@ -72,10 +82,10 @@ public abstract class SearchStoreContract {
 
     void indexAll() {
         store.index(List.of(
-                new Indexable(CAMBRICON, List.of(CAMBRICON_SHIPMENTS, CAMBRICON_GROWTH), List.of(CAMBRICON_LAUNCH)),
-                new Indexable(YMTC, List.of(YMTC_INVESTMENT), List.of(YMTC_EXPANSION)),
-                new Indexable(NVIDIA, List.of(), List.of(NVIDIA_EXPORT_CONTROL)),
-                new Indexable(SMIC, List.of(), List.of())));
+                new Indexable.Article(CAMBRICON, List.of(CAMBRICON_SHIPMENTS, CAMBRICON_GROWTH), List.of(CAMBRICON_LAUNCH)),
+                new Indexable.Article(YMTC, List.of(YMTC_INVESTMENT), List.of(YMTC_EXPANSION)),
+                new Indexable.Article(NVIDIA, List.of(), List.of(NVIDIA_EXPORT_CONTROL)),
+                new Indexable.Article(SMIC, List.of(), List.of())));
         store.refresh();
     }
 
@@ -89,6 +99,15 @@ public abstract class SearchStoreContract {
 
     static SearchQuery events(String text, String entity) {
         return new SearchQuery(SearchQuery.Kind.EVENTS, text, entity, null, null, null, 10);
+    }
+
+    static SearchQuery alerts(String text, String entity) {
+        return new SearchQuery(SearchQuery.Kind.ALERTS, text, entity, null, null, null, 10);
+    }
+
+    void indexAlerts() {
+        store.index(List.of(CAMBRICON_ALERT, YMTC_ALERT));
+        store.refresh();
     }
 
     static SearchQuery publishedBetween(String from, String to) {
@@ -218,7 +237,7 @@ public abstract class SearchStoreContract {
         FigureDoc revisedShipments = new FigureDoc(CAMBRICON_SHIPMENTS.id(), "a1", "shipments", 120_000, null, "pieces",
                 null, "寒武纪", "思元590", null, MAY_10_LATE, CAMBRICON.url(), revised.title(), "思元590出货量达到12万片");
 
-        store.index(List.of(new Indexable(revised, List.of(revisedShipments), List.of())));
+        store.index(List.of(new Indexable.Article(revised, List.of(revisedShipments), List.of())));
         store.refresh();
 
         assertThat(store.articles(articles(null, null)).total()).isEqualTo(4);
@@ -232,11 +251,70 @@ public abstract class SearchStoreContract {
     }
 
     @Test
+    void findsAlertsByAWordOfTheirHeadlineOrSentenceWithEveryFieldBack() {
+        indexAlerts();
+
+        assertThat(store.alerts(alerts("云端", null)).hits()).containsExactly(CAMBRICON_ALERT);
+        assertThat(store.alerts(alerts("武汉", null)).hits()).containsExactly(YMTC_ALERT);
+        assertThat(store.alerts(alerts("Cambricon", null)).hits()).containsExactly(CAMBRICON_ALERT);
+        assertThat(store.alerts(alerts("台积电", null)).total()).isZero();
+    }
+
+    @Test
+    void filtersAlertsByOrgOrProductUnderAnyAlias() {
+        indexAlerts();
+
+        assertThat(store.alerts(alerts(null, "寒武纪")).hits()).containsExactly(CAMBRICON_ALERT);
+        assertThat(store.alerts(alerts(null, "思元590")).hits()).containsExactly(CAMBRICON_ALERT);
+        assertThat(store.alerts(alerts(null, "Yangtze Memory")).hits()).containsExactly(YMTC_ALERT);
+        assertThat(store.alerts(alerts("扩产", "长江存储")).hits()).containsExactly(YMTC_ALERT);
+        assertThat(store.alerts(alerts(null, "英伟达")).total()).isZero();
+    }
+
+    @Test
+    void alertsComeNewestFirstAndFilterByTheChinaDayTheyWereCreated() {
+        indexAlerts();
+
+        assertThat(store.alerts(alerts(null, null)).hits()).containsExactly(YMTC_ALERT, CAMBRICON_ALERT);
+        assertThat(store.alerts(new SearchQuery(SearchQuery.Kind.ALERTS, null, null, null,
+                LocalDate.parse("2024-05-11"), null, 10)).hits()).containsExactly(YMTC_ALERT);
+        assertThat(store.alerts(new SearchQuery(SearchQuery.Kind.ALERTS, null, null, null,
+                null, LocalDate.parse("2024-05-10"), 10)).hits()).containsExactly(CAMBRICON_ALERT);
+    }
+
+    @Test
+    void indexingAnAlertAgainReplacesItByItsId() {
+        indexAlerts();
+        AlertDoc revised = new AlertDoc(CAMBRICON_ALERT.id(), "NEW", 1, CAMBRICON_ALERT.rule(), "寒武纪", "思元590",
+                "product_launch", "2024-Q4", "寒武纪更新训练芯片路线图", CAMBRICON_ALERT.sentence(), List.of(),
+                CAMBRICON_ALERT.sourceUrls(), CAMBRICON_ALERT.sourceTitles(), CAMBRICON_ALERT.created(), List.of());
+
+        store.index(List.of(CAMBRICON_ALERT));
+        store.index(List.of(revised));
+        store.refresh();
+
+        assertThat(store.alerts(alerts(null, null)).total()).isEqualTo(2);
+        assertThat(store.alerts(alerts(null, "寒武纪")).hits()).containsExactly(revised);
+        assertThat(store.alerts(alerts("云端", null)).total()).isZero();
+    }
+
+    @Test
+    void articlesAndAlertsMayBeIndexedInOneBatchAndStayApart() {
+        store.index(List.of(new Indexable.Article(YMTC, List.of(YMTC_INVESTMENT), List.of(YMTC_EXPANSION)), YMTC_ALERT));
+        store.refresh();
+
+        assertThat(store.articles(articles("武汉", null)).hits()).containsExactly(YMTC);
+        assertThat(store.events(events(null, null)).hits()).containsExactly(YMTC_EXPANSION);
+        assertThat(store.alerts(alerts("武汉", null)).hits()).containsExactly(YMTC_ALERT);
+    }
+
+    @Test
     void anEmptyStoreFindsNothing() {
         store.refresh();
 
         assertThat(store.articles(articles(null, null))).isEqualTo(new SearchHits<ArticleDoc>(0, List.of()));
         assertThat(store.figures(figures(null, null))).isEqualTo(new SearchHits<FigureDoc>(0, List.of()));
         assertThat(store.events(events("寒武纪", null))).isEqualTo(new SearchHits<EventDoc>(0, List.of()));
+        assertThat(store.alerts(alerts(null, null))).isEqualTo(new SearchHits<AlertDoc>(0, List.of()));
     }
 }
