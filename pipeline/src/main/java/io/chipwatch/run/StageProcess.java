@@ -47,7 +47,7 @@ public final class StageProcess implements AutoCloseable {
                 continue; // the crawler is no consumer: the run command schedules it beside the stages
             }
             if (stage.equals("alert")) {
-                alerting = Alerting.open(config);
+                alerting = Alerting.open(config, bus);
                 runners.put(stage, alerting.alertRunner(bus, codec, POLL));
                 List<StageRunner> delivery = alerting.deliveryRunners(bus, POLL, config.bus().partitions());
                 for (int i = 0; i < delivery.size(); i++) {
