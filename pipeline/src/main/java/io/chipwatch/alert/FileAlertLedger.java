@@ -1,8 +1,5 @@
 package io.chipwatch.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +27,7 @@ public final class FileAlertLedger implements AlertLedger {
     private static final Logger log = LoggerFactory.getLogger(FileAlertLedger.class);
     public static final String FILE = "ledger.jsonl";
 
-    private final AlertCodec codec = new AlertCodec();
+    private final LedgerEntries entries = new LedgerEntries();
     private final LedgerState state = new LedgerState();
     private final Path file;
     private final FileChannel out;
@@ -65,8 +62,8 @@ public final class FileAlertLedger implements AlertLedger {
             boolean complete = end < bytes.length;
             if (!line.isBlank()) {
                 try {
-                    apply(codec.mapper().readTree(line));
-                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    entries.apply(line, state);
+                } catch (IllegalArgumentException e) {
                     if (complete) {
                         throw new IllegalStateException(file + " line " + lineNo + " is damaged (" + e.getMessage()
                                 + "); move the file away to start a new ledger (every alert would be sent again)", e);
@@ -85,20 +82,6 @@ public final class FileAlertLedger implements AlertLedger {
         out.position(out.size());
     }
 
-    private void apply(JsonNode entry) {
-        String op = entry.path("op").asText();
-        switch (op) {
-            case "keep" -> state.keep(codec.alert(entry.path("alert")));
-            case "sent" -> {
-                List<String> sinks = new java.util.ArrayList<>();
-                entry.path("sinks").forEach(s -> sinks.add(s.asText()));
-                state.sent(codec.alert(entry.path("alert")), entry.path("article").asText(null), sinks);
-            }
-            case "delivered" -> state.markDelivered(entry.path("alert").asText(), entry.path("sink").asText());
-            default -> throw new IllegalArgumentException("unknown entry " + op);
-        }
-    }
-
     @Override
     public synchronized Optional<Alert> last(String rule, String key) {
         return state.last(rule, key);
@@ -111,19 +94,13 @@ public final class FileAlertLedger implements AlertLedger {
 
     @Override
     public synchronized void keep(Alert alert) {
-        ObjectNode e = entry("keep");
-        e.set("alert", codec.tree(alert));
-        append(e);
+        append(entries.keep(alert));
         state.keep(alert);
     }
 
     @Override
     public synchronized void sent(Alert alert, String articleId, List<String> sinks) {
-        ObjectNode e = entry("sent");
-        e.put("article", articleId);
-        sinks.forEach(e.putArray("sinks")::add);
-        e.set("alert", codec.tree(alert));
-        append(e);
+        append(entries.sent(alert, articleId, sinks));
         state.sent(alert, articleId, sinks);
     }
 
@@ -142,11 +119,7 @@ public final class FileAlertLedger implements AlertLedger {
         if (state.delivered(alertId, sink)) {
             return;
         }
-        ObjectNode e = entry("delivered");
-        e.put("alert", alertId);
-        e.put("sink", sink);
-        e.put("at", java.time.Instant.now().toString());
-        append(e);
+        append(entries.delivered(alertId, sink, java.time.Instant.now()));
         state.markDelivered(alertId, sink);
     }
 
@@ -161,6 +134,11 @@ public final class FileAlertLedger implements AlertLedger {
     }
 
     @Override
+    public String toString() {
+        return "file " + file;
+    }
+
+    @Override
     public synchronized void close() {
         try {
             out.close();
@@ -169,15 +147,9 @@ public final class FileAlertLedger implements AlertLedger {
         }
     }
 
-    private ObjectNode entry(String op) {
-        ObjectNode e = codec.mapper().createObjectNode();
-        e.put("op", op);
-        return e;
-    }
-
-    private void append(ObjectNode entry) {
+    private void append(String entry) {
         try {
-            byte[] line = (codec.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (entry + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 out.write(buffer);

@@ -16,6 +16,25 @@ public interface Bus extends AutoCloseable {
     void createTopics(Map<String, Integer> partitionsByTopic);
 
     /**
+     * Creates a topic meant to hold state as the latest record per key: the bus may drop a record
+     * once a later one has the same key (Kafka: {@code cleanup.policy=compact}). A topic that
+     * exists already is left as it is, whatever its settings.
+     */
+    void createCompactedTopic(String name, int partitions);
+
+    /**
+     * The records of an existing topic, from the oldest the bus retains up to its end as of this
+     * call: partition after partition, in offset order within each. Uses no consumer group and
+     * commits nothing, so it suits loading state once at start. On a compacted topic the latest
+     * record of every key is among them, perhaps with older ones of the same key that compaction
+     * has not dropped yet, so callers apply the records in order.
+     *
+     * @return the records, empty for an empty topic; never null
+     * @throws IllegalArgumentException if the topic does not exist
+     */
+    List<BusRecord> readAll(String topic);
+
+    /**
      * Publishes a record to the partition its key maps to. The call may block while the bus applies
      * back-pressure; the future completes when the bus has acknowledged (made durable) the record, and
      * fails if it cannot, for instance with {@link IllegalStateException} once the bus is closed.

@@ -89,6 +89,37 @@ public final class InMemoryBus implements Bus {
     }
 
     /**
+     * Creates a normal topic: nothing is compacted in memory, and the topic keeps its records as
+     * any other does (see the class comment), so state on it lasts only as long as the process
+     * and, with no group reading it, only up to {@code partitionCapacity} records per partition.
+     */
+    @Override
+    public void createCompactedTopic(String name, int partitions) {
+        createTopics(Map.of(name, partitions));
+    }
+
+    /** The records the topic retains now; see {@link Bus#readAll}. */
+    @Override
+    public List<BusRecord> readAll(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        monitor.lock.lock();
+        try {
+            ensureOpen();
+            InMemoryTopic read = topics.get(topic);
+            if (read == null) {
+                throw new IllegalArgumentException("topic " + topic + " does not exist");
+            }
+            List<BusRecord> out = new ArrayList<>();
+            for (PartitionLog partition : read.partitions()) {
+                partition.read(partition.startOffset(), Integer.MAX_VALUE, out);
+            }
+            return out;
+        } finally {
+            monitor.lock.unlock();
+        }
+    }
+
+    /**
      * Appends the record, first waiting for room if its partition is full (see the class comment).
      *
      * @return a completed future; failed with {@link IllegalStateException} if the bus is or gets

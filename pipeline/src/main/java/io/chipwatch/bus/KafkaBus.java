@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -67,27 +68,42 @@ public final class KafkaBus implements Bus {
 
     @Override
     public void createTopics(Map<String, Integer> partitionsByTopic) {
+        List<NewTopic> topics = new ArrayList<>();
+        partitionsByTopic.forEach((topic, partitions) -> topics.add(new NewTopic(topic, partitions, replication)));
+        createMissing(topics);
+    }
+
+    @Override
+    public void createCompactedTopic(String name, int partitions) {
+        createMissing(List.of(new NewTopic(name, partitions, replication)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+    }
+
+    private void createMissing(List<NewTopic> topics) {
+        List<String> names = topics.stream().map(NewTopic::name).toList();
         try (Admin admin = Admin.create(properties())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            partitionsByTopic.forEach((topic, partitions) -> {
-                if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replication));
-                }
-            });
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
         } catch (ExecutionException e) {
+            // another process may have created one in between: that is what we wanted
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create Kafka topics " + partitionsByTopic.keySet() + ": " + e.getCause(), e.getCause());
+                throw new IllegalStateException("cannot create Kafka topics " + names + ": " + e.getCause(), e.getCause());
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer within 30 s while creating topics " + partitionsByTopic.keySet(), e);
+            throw new IllegalStateException("Kafka did not answer within 30 s while creating topics " + names, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    /** Reads with a consumer of its own, assigned every partition, outside any group (see {@link KafkaTopicReader}). */
+    @Override
+    public List<BusRecord> readAll(String topic) {
+        return new KafkaTopicReader(properties()).readAll(topic);
     }
 
     @Override

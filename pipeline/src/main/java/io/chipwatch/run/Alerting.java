@@ -4,6 +4,7 @@ import io.chipwatch.alert.AlertCodec;
 import io.chipwatch.alert.AlertLedger;
 import io.chipwatch.alert.AlertRules;
 import io.chipwatch.alert.AlertSink;
+import io.chipwatch.alert.BusAlertLedger;
 import io.chipwatch.alert.FileAlertLedger;
 import io.chipwatch.alert.IdentityKeys;
 import io.chipwatch.alert.RuleMatcher;
@@ -34,10 +35,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The alert stage's parts: rules and sinks from the alerts file, the ledger under
- * {@code data/alerts}, and the runners of the alert stage (group chipwatch-alert) and of the
- * delivery stage (group chipwatch-alert-delivery), which share the ledger and so run in one
- * process.
+ * The alert stage's parts: rules and sinks from the alerts file, the ledger (under
+ * {@code data/alerts}, or on Kafka a compacted topic), and the runners of the alert stage
+ * (group chipwatch-alert) and of the delivery stage (group chipwatch-alert-delivery), which
+ * share the ledger and so run in one process.
  */
 public final class Alerting implements AutoCloseable {
 
@@ -78,19 +79,41 @@ public final class Alerting implements AutoCloseable {
      */
     public static Alerting open(Path rulesFile, Path dataDir, Function<String, String> env, Duration maxRetryPause,
                                 Supplier<SearchStore> store) {
-        AlertRules rules = rules(rulesFile);
-        Map<String, AlertSink> sinks = Sinks.withDefaults(env, store).build(rules.sinks());
-        log.info("Alerts: {} rules, sinks {}, ledger in {}", rules.rules().size(), sinks.keySet(), dataDir.resolve("alerts"));
-        return new Alerting(rules, sinks, FileAlertLedger.open(dataDir.resolve("alerts")), maxRetryPause);
+        return open(rulesFile, env, maxRetryPause, store, () -> FileAlertLedger.open(dataDir.resolve("alerts")));
     }
 
+    /** @param ledger opens the ledger, once the alerts file has proved valid */
+    private static Alerting open(Path rulesFile, Function<String, String> env, Duration maxRetryPause,
+                                 Supplier<SearchStore> store, Supplier<AlertLedger> ledger) {
+        AlertRules rules = rules(rulesFile);
+        Map<String, AlertSink> sinks = Sinks.withDefaults(env, store).build(rules.sinks());
+        AlertLedger opened = ledger.get();
+        log.info("Alerts: {} rules, sinks {}, ledger in {}", rules.rules().size(), sinks.keySet(), opened);
+        return new Alerting(rules, sinks, opened, maxRetryPause);
+    }
+
+    /** With the ledger in the data folder ({@code data/alerts}), for the embedded pipeline. */
     public static Alerting open(ChipwatchConfig config) {
-        return open(config, null);
+        return open(config, (Supplier<SearchStore>) null);
     }
 
     /** From the configuration, with the search store the {@code index} sinks write to (or null). */
     public static Alerting open(ChipwatchConfig config, Supplier<SearchStore> store) {
         return open(config.alerts(), config.data(), System::getenv, MAX_RETRY_PAUSE, store);
+    }
+
+    /**
+     * For a stage process on this bus. On Kafka the ledger is the compacted topic
+     * {@link Topics#ALERT_LEDGER}, so the alert stage can move to another host without sending
+     * anything again; on the in-memory bus, which keeps nothing, it stays in {@code data/alerts}.
+     *
+     * @param store the store the {@code index} sinks write to, or null
+     */
+    public static Alerting open(ChipwatchConfig config, Bus bus, Supplier<SearchStore> store) {
+        if (!"kafka".equals(config.bus().kind())) {
+            return open(config, store);
+        }
+        return open(config.alerts(), System::getenv, MAX_RETRY_PAUSE, store, () -> BusAlertLedger.open(bus));
     }
 
     /** The alerts file, or for the default path when it is missing, the copy in the jar. */

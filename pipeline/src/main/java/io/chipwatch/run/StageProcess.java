@@ -49,7 +49,7 @@ public final class StageProcess implements AutoCloseable {
                 continue; // the crawler is no consumer: the run command schedules it beside the stages
             }
             if (stage.equals("alert")) {
-                alerting = Alerting.open(config, sharedStore);
+                alerting = Alerting.open(config, bus, sharedStore);
                 runners.put(stage, alerting.alertRunner(bus, codec, POLL));
                 List<StageRunner> delivery = alerting.deliveryRunners(bus, POLL, config.bus().partitions());
                 for (int i = 0; i < delivery.size(); i++) {

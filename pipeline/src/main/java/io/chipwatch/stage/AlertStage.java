@@ -30,7 +30,9 @@ import java.util.Optional;
  * <p>Handling an article a second time (a crash between the ledger write and the commit) must
  * not lose its alert: the ledger then already holds the article, and the alert it sent then is
  * published again under the same id; the delivery stage drops what was already delivered.
- * Runs as a single instance: the ledger is the process's own (see {@link AlertLedger}).
+ * Runs as a single instance: each instance reads the ledger once, at start, and enriched records
+ * are keyed by article id, so two instances could both send one announcement (see
+ * {@link io.chipwatch.alert.BusAlertLedger}).
  */
 public final class AlertStage implements Stage {
 

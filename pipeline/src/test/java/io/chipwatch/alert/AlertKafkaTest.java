@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The alert stage over a real Kafka broker: enriched articles in, webhook deliveries out, a
  * repost before and after a restart sending nothing, a sink that fails for a while served once.
+ * The restart is on a fresh data folder, as on another host: what was sent is known from the
+ * ledger topic alone.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class AlertKafkaTest {
@@ -51,13 +54,15 @@ class AlertKafkaTest {
         try (WebhookReceiver desk = new WebhookReceiver(); WebhookReceiver archive = new WebhookReceiver();
              Bus bus = new KafkaBus(broker.bootstrapServers(), (short) 1, Map.of())) {
             archive.failNext(2);
+            // the ledger topic is shared by the test run: names of its own keep this test's state apart
+            String run = UUID.randomUUID().toString().substring(0, 8);
             // PATH is set wherever the test runs; it stands in for the signing secret
             Path rules = Files.writeString(dir.resolve("alerts.yml"), String.join("\n",
                     "rules:",
-                    "  - {name: kafka-launches, orgs: [寒武纪, 摩尔线程], sinks: [desk, archive]}",
+                    "  - {name: kafka-launches-" + run + ", orgs: [寒武纪, 摩尔线程], sinks: [desk-" + run + ", archive-" + run + "]}",
                     "sinks:",
-                    "  - {type: webhook, name: desk, params: {url: \"" + desk.uri("/desk") + "\", secret_env: PATH}}",
-                    "  - {type: webhook, name: archive, params: {url: \"" + archive.uri("/archive") + "\", secret_env: PATH}}",
+                    "  - {type: webhook, name: desk-" + run + ", params: {url: \"" + desk.uri("/desk") + "\", secret_env: PATH}}",
+                    "  - {type: webhook, name: archive-" + run + ", params: {url: \"" + archive.uri("/archive") + "\", secret_env: PATH}}",
                     ""), StandardCharsets.UTF_8);
             ChipwatchConfig config = new ChipwatchConfig(dir.resolve("data"),
                     new ChipwatchConfig.Bus("kafka", 4, 1000, broker.bootstrapServers(), (short) 1),
@@ -70,7 +75,9 @@ class AlertKafkaTest {
                 publish(bus, "https://other.example.cn/k/2.html", "重磅：寒武纪思元590发布", LAUNCH);
                 await(() -> process.progress().contains("alert: 2 done"), "repost handled: " + process.progress());
             }
-            try (StageProcess process = new StageProcess(config, bus, () -> null, () -> null)) {
+            assertThat(dir.resolve("data").resolve("alerts").resolve(FileAlertLedger.FILE)).as("no local ledger on Kafka").doesNotExist();
+            ChipwatchConfig elsewhere = config.withData(dir.resolve("data-elsewhere"));
+            try (StageProcess process = new StageProcess(elsewhere, bus, () -> null, () -> null)) {
                 process.start();
                 publish(bus, "https://m.example.cn/k/3.html", "寒武纪思元590来了", LAUNCH);
                 publish(bus, "https://news.example.cn/k/4.html", "摩尔线程发布MTT S5000", OTHER);

@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link Bus} adapter promises. An adapter test extends this and returns a fresh bus;
@@ -235,6 +236,51 @@ public abstract class BusContract {
         }
     }
 
+    @Test
+    void aCompactedTopicIsReadWholeWithTheLatestValueOfEachKey() {
+        bus.createCompactedTopic(topic, 1);
+        bus.createCompactedTopic(topic, 1);  // creating it again changes nothing
+        awaitAll(List.of(bus.publish(topic, "a", "1"), bus.publish(topic, "b", "1"), bus.publish(topic, "a", "2")));
+
+        List<BusRecord> records = bus.readAll(topic);
+
+        assertThat(records).extracting(BusRecord::offset).isSorted();
+        assertThat(latestByKey(records)).containsExactlyInAnyOrderEntriesOf(Map.of("a", "2", "b", "1"));
+    }
+
+    @Test
+    void readAllGivesEveryPartitionInOffsetOrderAndTakesNothingFromTheGroups() {
+        bus.createTopics(Map.of(topic, 3));
+        try (Bus.Consumer consumer = bus.consumer(group, List.of(topic))) {
+            consumer.poll(SHORT_POLL);
+            publishNumbered(30);
+
+            List<BusRecord> all = bus.readAll(topic);
+
+            assertThat(all).hasSize(30);
+            assertThat(keys(all)).hasSize(30);
+            assertThat(partitions(all)).hasSizeGreaterThan(1);
+            assertThat(all).extracting(BusRecord::partition).isSorted();
+            all.stream().collect(Collectors.groupingBy(BusRecord::partition)).forEach((partition, ofPartition) ->
+                    assertThat(ofPartition).as("partition " + partition).extracting(BusRecord::offset).isSorted());
+            assertThat(keys(pollUntil(consumer, 30))).as("the group still gets every record").hasSize(30);
+        }
+    }
+
+    @Test
+    void readAllOfAnEmptyTopicIsEmpty() {
+        bus.createCompactedTopic(topic, 2);
+
+        assertThat(bus.readAll(topic)).isEmpty();
+    }
+
+    @Test
+    void readAllOfATopicThatDoesNotExistFails() {
+        assertThatThrownBy(() -> bus.readAll(topic))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(topic);
+    }
+
     /** Publishes records keyed {@code article-0..count-1} and waits for every acknowledgement. */
     protected void publishNumbered(int count) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
@@ -293,6 +339,13 @@ public abstract class BusContract {
         got.addAll(late);
         seenByGroup.addAll(late);
         return got;
+    }
+
+    /** What a reader of a compacted topic keeps: the last value of each key, in offset order. */
+    private static Map<String, String> latestByKey(List<BusRecord> records) {
+        Map<String, String> latest = new LinkedHashMap<>();
+        records.forEach(r -> latest.put(r.key(), r.value()));
+        return latest;
     }
 
     protected static Set<String> keys(Collection<BusRecord> records) {
