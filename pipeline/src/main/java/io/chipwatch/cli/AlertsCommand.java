@@ -81,7 +81,8 @@ final class AlertsCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The alerts sent on the embedded default (--data), newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "The alerts sent, newest first: from data/alerts on the embedded default, from the ledger topic with --profile kafka.")
     static final class ListAlerts implements java.util.concurrent.Callable<Integer> {
 
         @Spec
@@ -90,12 +91,23 @@ final class AlertsCommand implements Runnable {
         @Mixin
         DataOptions data = new DataOptions();
 
+        @Mixin
+        ProfileOptions profile = new ProfileOptions();
+
         @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most this many (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
+            io.chipwatch.config.ChipwatchConfig config = profile.load();
+            if ("kafka".equals(config.bus().kind())) {
+                try (io.chipwatch.bus.Bus bus = io.chipwatch.run.Components.bus(config);
+                     AlertLedger ledger = io.chipwatch.alert.BusAlertLedger.open(bus)) {
+                    print(ledger, out);
+                }
+                return 0;
+            }
             Path dir = data.dir().resolve("alerts");
             if (!Files.isRegularFile(dir.resolve(FileAlertLedger.FILE))) {
                 out.println("no alerts in " + dir);
@@ -103,15 +115,19 @@ final class AlertsCommand implements Runnable {
                 return 0;
             }
             try (AlertLedger ledger = FileAlertLedger.open(dir)) {
-                for (Alert a : ledger.recent(limit)) {
-                    List<String> sinks = ledger.sinksOf(a.id()).stream()
-                            .map(s -> s + (ledger.delivered(a.id(), s) ? " delivered" : " pending")).toList();
-                    out.printf("%s  %s v%d  %s  %s  [%s]  %s%n", a.created(), a.kind(), a.version(), a.rule(), a.headline(),
-                            String.join(", ", sinks), a.id());
-                }
+                print(ledger, out);
+            }
+            return 0;
+        }
+
+        private void print(AlertLedger ledger, PrintWriter out) {
+            for (Alert a : ledger.recent(limit)) {
+                List<String> sinks = ledger.sinksOf(a.id()).stream()
+                        .map(s -> s + (ledger.delivered(a.id(), s) ? " delivered" : " pending")).toList();
+                out.printf("%s  %s v%d  %s  %s  [%s]  %s%n", a.created(), a.kind(), a.version(), a.rule(), a.headline(),
+                        String.join(", ", sinks), a.id());
             }
             out.flush();
-            return 0;
         }
     }
 }

@@ -88,6 +88,18 @@ class AlertKafkaTest {
             assertThat(desk.requests()).extracting(WebhookReceiver.Request::body)
                     .satisfiesExactly(b -> assertThat(b).contains("思元590"), b -> assertThat(b).contains("MTT S5000"));
             assertThat(archive.requests()).hasSize(4);
+
+            // `alerts list` on Kafka reads the ledger topic: both alerts, delivered at both sinks
+            Path cfg = Files.writeString(dir.resolve("chipwatch.yml"), String.join("\n", "data: " + dir.resolve("data-cli"),
+                    "bus:", "  kind: kafka", "  bootstrap: " + broker.bootstrapServers(), "store:", "  kind: lucene",
+                    "alerts: " + rules, ""));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int code = io.chipwatch.cli.Main.run(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                    new java.io.ByteArrayInputStream(new byte[0]), "alerts", "list", "--config", cfg.toString(), "--limit", "1000");
+            assertThat(code).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("kafka-launches-" + run)))
+                    .hasSize(2)
+                    .allSatisfy(l -> assertThat(l).contains("desk-" + run + " delivered").contains("archive-" + run + " delivered"));
         }
     }
 
