@@ -101,7 +101,9 @@ final class RunCommand implements Callable<Integer> {
                 scheduler.start();
             }
             while (!stopped.await(progressSeconds, TimeUnit.SECONDS)) {
-                spec.commandLine().getErr().println("chipwatch: " + process.progress());
+                String stagesLine = process.progress();
+                String crawlLine = scheduler == null ? "" : "crawl: " + scheduler.runs() + " source runs, " + scheduler.articles() + " pages";
+                spec.commandLine().getErr().println("chipwatch: " + crawlLine + (crawlLine.isEmpty() || stagesLine.isEmpty() ? "" : "  ") + stagesLine);
             }
             if (ops != null) {
                 ops.close();
