@@ -61,8 +61,8 @@ final class EvalCommand implements Callable<Integer> {
                 description = "Evaluation records, one JSON object per line (what `extract --format eval` prints).")
         Path pred;
 
-        @Option(names = "--inputs", arity = "1..*", paramLabel = "FILE|DIR|URL", required = true,
-                description = "Extract these pages (a folder: its files in name order, *.json excepted) and score their eval records.")
+        @Option(names = "--inputs", arity = "1", paramLabel = "FILE|DIR|URL", required = true,
+                description = "Extract this page (a folder: its files in name order, *.json excepted) and score its eval records; repeatable.")
         List<String> inputs;
     }
 
