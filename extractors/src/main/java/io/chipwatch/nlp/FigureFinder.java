@@ -54,8 +54,14 @@ final class FigureFinder {
             } else {
                 String metric = metric(facts, q, clauseStart, clauseEnd, previous);
                 Mention product = product(facts, q, clauseStart, clauseEnd);
+                // 新品名为iPhone 11，…，售价699美元: a product named earlier in the sentence, when its clause names none
+                Mention earlier = product == null ? productBefore(facts, q) : null;
                 String subject = subject(facts, q, clauseStart, clauseEnd, product, topic);
-                f = figure(facts, q, metric, subject, product == null ? null : product.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
+                if (subject == null && earlier != null) {
+                    subject = vendorOf(earlier, facts);
+                }
+                Mention about = product != null ? product : earlier;
+                f = figure(facts, q, metric, subject, about == null ? null : about.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
             }
             figures.add(f);
             previous = f;
@@ -142,6 +148,17 @@ final class FigureFinder {
             }
         }
         return best;
+    }
+
+    /** The last product named before the figure in its sentence, unless as an object (比H20高). */
+    private static Mention productBefore(SentenceFacts facts, Quantity q) {
+        Mention last = null;
+        for (Mention m : facts.mentions()) {
+            if ("PRODUCT".equals(m.type()) && m.end() <= q.start() && !inObjectPosition(facts, m)) {
+                last = m;
+            }
+        }
+        return last;
     }
 
     private String subject(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Mention product, Topic topic) {

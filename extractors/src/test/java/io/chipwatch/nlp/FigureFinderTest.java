@@ -27,6 +27,16 @@ class FigureFinderTest {
     }
 
     @Test
+    void aProductNamedEarlierInTheSentenceGivesALaterClauseItsVendor() {
+        Analysis a = analyze("昇腾910B采用7纳米工艺，单卡功耗约310瓦，售价约12万元。");
+
+        Figure price = figure(a, 120_000);
+        assertThat(price.metric()).isEqualTo("price");
+        assertThat(price.product()).isEqualTo("昇腾910B");
+        assertThat(price.subject()).isEqualTo("华为");
+    }
+
+    @Test
     void theOwnerOfAMarketCapMayFollowIt() {
         Analysis a = analyze("拥有3.2万亿美元市值的英伟达再次创下新高。");
 
