@@ -37,6 +37,14 @@ class FigureFinderTest {
     }
 
     @Test
+    void anOrganisationAmongTheSpeakersTitlesIsNotTheSubject() {
+        Analysis a = analyze("中国半导体行业协会副理事长、清华大学教授魏少军表示，2024年中国集成电路设计业销售收入为6460亿元，比上年增长11.9%。");
+
+        assertThat(figure(a, 6.46e11).subject()).isEqualTo("中国");
+        assertThat(figure(a, 11.9).subject()).isEqualTo("中国");
+    }
+
+    @Test
     void theOwnerOfAMarketCapMayFollowIt() {
         Analysis a = analyze("拥有3.2万亿美元市值的英伟达再次创下新高。");
 
