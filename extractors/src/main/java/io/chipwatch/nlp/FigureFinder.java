@@ -26,6 +26,8 @@ final class FigureFinder {
     private static final Pattern COMPANY = Pattern.compile("(?:^|[^\\p{IsHan}])?(?:公司|该公司|該公司)");
     private static final Pattern DOMESTIC = Pattern.compile("国产|國產|我国|我國");
     private static final String DOMESTIC_PLACE = "中国";
+    /** 同比下降3%, 回落4.6个百分点: the change is a fall; 增速 before a fall word still reads as a fall. */
+    private static final Pattern DECLINE = Pattern.compile("(?:下降|下滑|下跌|降低|减少|減少|回落|萎缩|萎縮|衰退|缩减|縮減|跌幅|降幅|负增长|負增長)[^增涨漲升，,；;]{0,8}$");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -63,10 +65,19 @@ final class FigureFinder {
                 Mention about = product != null ? product : earlier;
                 f = figure(facts, q, metric, subject, about == null ? null : about.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
             }
+            if ("growth".equals(f.metric()) && "percent".equals(f.unit()) && declines(text, clauseStart, q)) {
+                f = new Figure(f.metric(), -f.value(), f.valueMax() == null ? null : -f.valueMax(), f.unit(), f.qualifier(),
+                        f.subject(), f.product(), f.period(), f.surface(), f.text(), f.start(), f.end());
+            }
             figures.add(f);
             previous = f;
         }
         return figures;
+    }
+
+    /** Whether the words just before the figure in its clause say it fell (分别下降3%和0.7%: both fell). */
+    private static boolean declines(String text, int clauseStart, Quantity q) {
+        return DECLINE.matcher(text.substring(Math.max(clauseStart, q.start() - 12), q.start())).find();
     }
 
     private Figure figure(SentenceFacts facts, Quantity q, String metric, String subject, String product, String period) {
