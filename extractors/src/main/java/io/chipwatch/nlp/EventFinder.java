@@ -143,6 +143,11 @@ final class EventFinder {
         int clauseStart = facts.clauseStart(product.start());
         Mention best = null;
         for (Mention m : facts.mentions()) {
+            // 华为巴龙5000、三星Exynos 5100: a company acts for the products up to the next one named
+            if ("PRODUCT".equals(m.type()) && best != null && m.start() >= best.end() && m.end() <= product.start()
+                    && !m.name().equals(product.name())) {
+                best = null;
+            }
             if ("ORG".equals(m.type()) && m.start() >= clauseStart && m.end() <= product.start()
                     && !sources.isSource(m, text)
                     && !PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()

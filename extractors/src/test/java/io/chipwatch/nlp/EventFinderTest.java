@@ -13,6 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventFinderTest {
 
     @Test
+    void eachProductOfAListIsAnnouncedByItsOwnMaker() {
+        Analysis a = analyze("此次发布的手机处理器采用高通骁龙865与三星自研Exynos 990两种方案。");
+
+        assertThat(events(a, "product_announcement")).extracting(Event::product, Event::org)
+                .contains(org.assertj.core.groups.Tuple.tuple("骁龙865", "高通"), org.assertj.core.groups.Tuple.tuple("Exynos990", "三星"));
+    }
+
+    @Test
     void aDatedLaunchPlanIsAPlannedAnnouncement() {
         Analysis a = analyze("华为表示，Ascend 990XT芯片将于2027年第二季度推出。");
 
