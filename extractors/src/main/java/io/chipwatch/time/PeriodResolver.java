@@ -85,6 +85,7 @@ public final class PeriodResolver {
             rule("月", YSPEC + S + "前" + S + "(?<n>1[0-2]|[1-9]|十[一二]?|[一二两兩三四五六七八九])" + S + "(?:个|個)?月份?",
                     PeriodResolver::firstMonths),
             rule("月", "(?<rm>本月|这个月|這個月|上个?月|上個月|下个?月|下個月)", PeriodResolver::relativeMonth),
+            rule("天日晨晚", "(?<rd>今天|今日(?!头条|頭條)|今晨|昨天|昨日|昨晚|前天|明天|明日|后天|後天)", PeriodResolver::relativeDay),
             rule("季Qq", "(?:" + YSPEC_LOOSE + S + ")?" + QUARTER, PeriodResolver::quarter),
             rule("Qq", "(?<![A-Za-z0-9])[Qq](?<q>[1-4])(?:" + S + "(?:of\\s+)?(?<y>\\d{4})|" + S + "['’](?<yy>\\d{2}))(?![0-9])",
                     PeriodResolver::quarter),
@@ -309,6 +310,20 @@ public final class PeriodResolver {
         int shift = w.startsWith("上") ? -1 : w.startsWith("下") ? 1 : 0;
         LocalDate first = ctx.published().withDayOfMonth(1).plusMonths(shift);
         return new Span(String.format("%04d-%02d", first.getYear(), first.getMonthValue()), first, endOfMonth(first), true);
+    }
+
+    /** 今天凌晨, 昨天: days counted from the publication date. */
+    private static Span relativeDay(Matcher m, PeriodContext ctx) {
+        String w = m.group("rd");
+        int shift = switch (w.charAt(0)) {
+            case '昨' -> -1;
+            case '前' -> -2;
+            case '明' -> 1;
+            case '后', '後' -> 2;
+            default -> 0;
+        };
+        LocalDate date = ctx.published().plusDays(shift);
+        return new Span(date.toString(), date, date, true);
     }
 
     private static Span quarter(Matcher m, PeriodContext ctx) {

@@ -196,6 +196,14 @@ class PeriodResolverTest {
     }
 
     @Test
+    void relativeDaysCountFromThePublicationDate() {
+        assertThat(found("今天凌晨，三星在旧金山举行发布会", OCT_2025)).containsExactly("今天=" + OCT_2025);
+        assertThat(found("昨天，华为推出了新芯片", OCT_2025)).containsExactly("昨天=" + OCT_2025.minusDays(1));
+        assertThat(found("新品将于明天开售", OCT_2025)).containsExactly("明天=" + OCT_2025.plusDays(1));
+        assertThat(found("据今日头条报道", OCT_2025)).isEmpty();
+    }
+
+    @Test
     void anImpossibleDateFallsBackToTheValidPartBeforeIt() {
         assertThat(found("2025年2月30日", OCT_2025)).containsExactly("2025年2月=2025-02");
         assertThat(found("2025年13月", OCT_2025)).containsExactly("2025年=2025");
