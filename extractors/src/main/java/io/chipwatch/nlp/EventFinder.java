@@ -80,7 +80,16 @@ final class EventFinder {
     private List<String[]> products(SentenceFacts facts, Lexicon.Hit trigger, Topic topic) {
         List<String[]> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        // 已商用的A、B，另外C、D亦发布了计划: the trigger's own clause names what it is about; the
+        // whole sentence only when that clause names no product
+        int clauseStart = facts.clauseStart(trigger.start());
+        int clauseEnd = facts.clauseEnd(trigger.end());
+        boolean clauseHasProduct = facts.mentions().stream()
+                .anyMatch(m -> "PRODUCT".equals(m.type()) && m.start() >= clauseStart && m.end() <= clauseEnd);
         for (Mention m : facts.mentions()) {
+            if (clauseHasProduct && (m.start() < clauseStart || m.end() > clauseEnd)) {
+                continue;
+            }
             if ("PRODUCT".equals(m.type()) && seen.add(m.name())) {
                 // the company acting just before the product in its clause (华为推出了麒麟990) is the
                 // one the analyst follows, even where the gazetteer names a subsidiary as its vendor

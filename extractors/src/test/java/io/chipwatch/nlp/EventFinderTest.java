@@ -21,6 +21,13 @@ class EventFinderTest {
     }
 
     @Test
+    void aTriggerIsAboutTheProductsOfItsOwnClause() {
+        Analysis a = analyze("已经商用的有华为巴龙5000、高通X50，另外联发科Helio M70也发布了商用计划。");
+
+        assertThat(events(a, "product_announcement")).extracting(Event::product).containsExactly("HelioM70");
+    }
+
+    @Test
     void aDatedLaunchPlanIsAPlannedAnnouncement() {
         Analysis a = analyze("华为表示，Ascend 990XT芯片将于2027年第二季度推出。");
 
