@@ -83,7 +83,11 @@ final class ModelCodeFinder {
         String normalized = normalizeCode(raw) + suffix;
         String surface = body.substring(family.start(), end);
         Optional<GazetteerEntry> known = lookupFirst(surface, family.name() + normalized, family.name() + " " + normalized);
-        String name = known.map(GazetteerEntry::name).orElse(family.name() + normalized);
+        // Latin family names take their model code after a space, as their makers write them
+        // (Helio M70, Exynos 990); Chinese ones run on (骁龙865, 昇腾910B)
+        String joiner = Character.isLetter(family.name().charAt(family.name().length() - 1))
+                && family.name().charAt(family.name().length() - 1) < 0x80 ? " " : "";
+        String name = known.map(GazetteerEntry::name).orElse(family.name() + joiner + normalized);
         return withGeneration(body, new Mention("PRODUCT", name, surface, family.start(), end));
     }
 
