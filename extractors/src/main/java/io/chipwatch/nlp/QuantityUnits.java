@@ -195,6 +195,16 @@ final class QuantityUnits {
         add(all, "seconds", "秒钟", "秒鐘");
         all.add(new Entry("秒", "seconds", ONE, false, "杀殺"));
         all.add(new Entry("毫秒", "seconds", milli, false, ""));
+        // durations are seconds too (FORMAT: latency and durations); 小时 but not 天 or 年, which
+        // read as dates as often as spans
+        BigDecimal hour = new BigDecimal(3600);
+        BigDecimal minute = new BigDecimal(60);
+        for (String h : List.of("小时", "小時", "个小时", "個小時", "钟头", "鐘頭", "个钟头", "個鐘頭")) {
+            all.add(new Entry(h, "seconds", hour, false, ""));
+        }
+        for (String m : List.of("分钟", "分鐘")) {
+            all.add(new Entry(m, "seconds", minute, false, ""));
+        }
         all.add(new Entry("微秒", "seconds", micro, false, ""));
         all.add(new Entry("纳秒", "seconds", nano, false, ""));
         all.add(new Entry("納秒", "seconds", nano, false, ""));

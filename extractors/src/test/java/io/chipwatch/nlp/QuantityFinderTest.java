@@ -115,6 +115,9 @@ class QuantityFinderTest {
             "切换时间只需5微秒。|5e-6|seconds|exact",
             "访问延迟为20 ns。|2e-8|seconds|exact",
             "启动只需2秒。|2|seconds|exact",
+            "训练时间缩短到3小时。|10800|seconds|exact",
+            "满电可以使用两个小时。|7200|seconds|exact",
+            "编译只需要15分钟。|900|seconds|exact",
             // counters
             "他们采购了500颗芯片。|500|units|exact",
             "公司订购了300块主板。|300|units|exact",
