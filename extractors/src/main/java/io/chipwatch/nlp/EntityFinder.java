@@ -116,6 +116,9 @@ public final class EntityFinder {
         }
         List<Mention> mentions = new ArrayList<>();
         for (Candidate c : candidates) {
+            if (c.targets().stream().allMatch(AliasTarget::ambiguous) && straddlesWords(body, c)) {
+                continue;
+            }
             AliasTarget pick = null;
             for (AliasTarget t : c.targets()) {
                 if (corroborated.contains(t.entry())) {
@@ -133,6 +136,28 @@ public final class EntityFinder {
             }
         }
         return mentions;
+    }
+
+    /**
+     * 运算能力 holds 算能 across two words (运算, 能力): an ambiguous Chinese alias whose first
+     * character ends a word begun before it, or whose last character begins a word after it, is
+     * part of other words, not a name.
+     */
+    private static boolean straddlesWords(String body, Candidate c) {
+        char first = body.charAt(c.start());
+        char last = body.charAt(c.end() - 1);
+        if (!isHan(first) || !isHan(last)) {
+            return false;
+        }
+        boolean before = c.start() > 0 && isHan(body.charAt(c.start() - 1))
+                && com.hankcs.hanlp.dictionary.CoreDictionary.contains("" + body.charAt(c.start() - 1) + first);
+        boolean after = c.end() < body.length() && isHan(body.charAt(c.end()))
+                && com.hankcs.hanlp.dictionary.CoreDictionary.contains("" + last + body.charAt(c.end()));
+        return before && after;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static final Pattern NAME_AFTER = Pattern.compile(

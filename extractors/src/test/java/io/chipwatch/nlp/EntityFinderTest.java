@@ -73,6 +73,15 @@ class EntityFinderTest {
     }
 
     @Test
+    void anAmbiguousAliasAcrossTwoWordsIsNoName() {
+        Analysis a = analyze("联发科芯片需要有一些AI运算能力，英伟达GPU的计算能力更强。");
+        Analysis company = analyze("算能与英伟达都发布了新的AI芯片。");
+
+        assertThat(entity(a, "ORG", "算能")).isEmpty();
+        assertThat(entity(company, "ORG", "算能")).isPresent();
+    }
+
+    @Test
     void aPersonInsideAnOrganisationNameIsMentionedToo() {
         Analysis a = analyze("美国拜登政府宣布扩大出口管制。");
 
