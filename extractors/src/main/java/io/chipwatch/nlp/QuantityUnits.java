@@ -216,6 +216,17 @@ final class QuantityUnits {
         addWords(all, "seconds", milli, "milliseconds", "millisecond");
         addWords(all, "seconds", micro, "microseconds");
         addWords(all, "seconds", nano, "nanoseconds");
+
+        // Device specifications (screen, weight, battery, clock, distance, area) have no unit of
+        // their own in FORMAT.md: they are "other", their value as written (6.1英寸 is 6.1).
+        for (String t : List.of("英寸", "吋", "克", "公斤", "千克", "毫安时", "毫安時", "公里", "平方公里", "平方米")) {
+            all.add(new Entry(t, "other", ONE, false, "服隆拉劳勞"));
+        }
+        for (String t : List.of("mAh", "GHz", "MHz", "Hz", "kg")) {
+            all.add(new Entry(t, "other", ONE, false, ""));
+        }
+        // 1200万像素: pixels are counted
+        all.add(new Entry("像素", "items", ONE, false, ""));
     }
 
     private static void add(List<Entry> all, String unit, String... tokens) {

@@ -118,6 +118,11 @@ class QuantityFinderTest {
             "训练时间缩短到3小时。|10800|seconds|exact",
             "满电可以使用两个小时。|7200|seconds|exact",
             "编译只需要15分钟。|900|seconds|exact",
+            // specifications: other, as written
+            "屏幕尺寸为6.1英寸。|6.1|other|exact",
+            "电池容量为4500mAh。|4500|other|exact",
+            "CPU主频最高3.2GHz。|3.2|other|up_to",
+            "前置1200万像素摄像头。|1.2e7|items|exact",
             // counters
             "他们采购了500颗芯片。|500|units|exact",
             "公司订购了300块主板。|300|units|exact",
