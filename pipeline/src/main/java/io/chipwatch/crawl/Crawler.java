@@ -48,7 +48,7 @@ public final class Crawler implements AutoCloseable {
         this.state = CrawlState.open(dataDir.resolve("crawl"));
         ArticleExtractor extractor = new ArticleExtractor(SiteRules.defaults().plus(sources.siteRules()));
         UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
-        this.runner = new SourceCrawler(fetcher, new Discoverers(state, canonicalizer), canonicalizer, state, extractor, sink,
+        this.runner = new SourceCrawler(fetcher, validators -> new Discoverers(validators, canonicalizer), canonicalizer, state, extractor, sink,
                 new NearDuplicates(state, new SimHash(), NEAR_DUPLICATE_BITS), Clock.systemUTC());
         this.pool = Executors.newFixedThreadPool(Math.max(1, sources.crawler().concurrency()), r -> {
             Thread t = new Thread(r, "chipwatch-crawl");

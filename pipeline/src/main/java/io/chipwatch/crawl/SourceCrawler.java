@@ -25,7 +25,7 @@ public final class SourceCrawler {
     static final int FULL_TEXT = 300;
 
     private final PageFetcher fetcher;
-    private final Discoverers discoverers;
+    private final java.util.function.Function<ValidatorStore, Discoverers> discoverersFor;
     private final UrlCanonicalizer canonicalizer;
     private final CrawlState state;
     private final ArticleExtractor extractor;
@@ -33,10 +33,12 @@ public final class SourceCrawler {
     private final NearDuplicates duplicatesOf;
     private final Clock clock;
 
-    public SourceCrawler(PageFetcher fetcher, Discoverers discoverers, UrlCanonicalizer canonicalizer, CrawlState state,
+    /** @param discoverersFor the discoverers of one run, storing listing validators where they are told */
+    public SourceCrawler(PageFetcher fetcher, java.util.function.Function<ValidatorStore, Discoverers> discoverersFor,
+                         UrlCanonicalizer canonicalizer, CrawlState state,
                          ArticleExtractor extractor, PageSink sink, NearDuplicates duplicatesOf, Clock clock) {
         this.fetcher = fetcher;
-        this.discoverers = discoverers;
+        this.discoverersFor = discoverersFor;
         this.canonicalizer = canonicalizer;
         this.state = state;
         this.extractor = extractor;
@@ -48,6 +50,8 @@ public final class SourceCrawler {
     public SourceReport run(Source source) throws InterruptedException {
         long started = System.nanoTime();
         CountingFetcher counting = new CountingFetcher(fetcher);
+        DeferredValidators validators = new DeferredValidators(state);
+        Discoverers discoverers = discoverersFor.apply(validators);
         Map<String, DiscoveredLink> links = new LinkedHashMap<>();
         int unreadable = 0;
         for (Discovery discovery : source.discover()) {
@@ -62,7 +66,8 @@ public final class SourceCrawler {
             }
         }
         KeywordFilter keywords = new KeywordFilter(source.keywords());
-        int seen = 0, fetched = 0, offTopic = 0, duplicates = 0, unpublished = 0;
+        int seen = 0, fetched = 0, offTopic = 0, duplicates = 0, unpublished = 0, unfetched = 0;
+        boolean leftOver = false;
         int budget = source.maxArticles();
         for (Map.Entry<String, DiscoveredLink> e : links.entrySet()) {
             String canonical = e.getKey();
@@ -71,6 +76,7 @@ public final class SourceCrawler {
                 continue;
             }
             if (budget-- <= 0) {
+                leftOver = true;
                 break;
             }
             DiscoveredLink link = e.getValue();
@@ -84,6 +90,8 @@ public final class SourceCrawler {
             }
             FetchResult result = counting.fetch(FetchRequest.get(link.url()));
             if (!result.ok()) {
+                // worth another try only when it failed for now; blocked, too large or disallowed stays so
+                unfetched += result.status() == FetchResult.Status.FAILED ? 1 : 0;
                 continue;
             }
             RawPage page = new RawPage(result.body(), result.finalUrl(), result.headers(), result.fetchedAt());
@@ -118,6 +126,9 @@ public final class SourceCrawler {
                 LOG.warn("Source {}: cannot hand {} to the pipeline, it stays unseen for the next run: {}", source.name(),
                         link.url(), ex.toString());
             }
+        }
+        if (!leftOver && unfetched == 0 && unpublished == 0) {
+            validators.commit();
         }
         SourceReport report = new SourceReport(source.name(), links.size(), fetched, seen,
                 counting.count(FetchResult.Status.NOT_MODIFIED), counting.count(FetchResult.Status.DISALLOWED),

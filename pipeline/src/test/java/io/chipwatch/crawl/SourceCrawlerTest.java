@@ -252,6 +252,30 @@ class SourceCrawlerTest {
         }
     }
 
+    @Test
+    void aListingIsReadInFullAgainUntilEveryLinkOfItWasTaken() throws Exception {
+        site.respond("/feed.xml", Reply.ok(RSS, feedOf(new NewsPages.Item("/news/701.html", "摩尔线程发布新一代GPU", null)))
+                .validators("\"v1\"", null));
+        site.respond("/news/701.html", Reply.status(503), Reply.status(503), Reply.ok(HTML, NewsPages.article("utf-8", "摩尔线程发布新一代GPU",
+                "摩尔线程发布新一代全功能GPU芯片，面向数据中心的AI训练与推理，公司表示新品将于明年量产。")));
+        SourcesFile sources = sources(false);
+
+        try (Crawler crawler = new Crawler(sources, dir.resolve("data"), collect())) {
+            SourceReport first = crawler.run(source(sources));
+            assertThat(first.fetched()).isZero();
+            assertThat(first.failed()).isEqualTo(1);
+
+            SourceReport second = crawler.run(source(sources));
+
+            assertThat(second.notModified()).as("the feed's ETag is kept only once its links are taken").isZero();
+            assertThat(second.fetched()).isEqualTo(1);
+            assertThat(site.requestsTo("/feed.xml").get(1).header("If-None-Match")).isNull();
+
+            SourceReport third = crawler.run(source(sources));
+            assertThat(third.notModified()).isEqualTo(1);
+        }
+    }
+
     // --- trouble
 
     @Test
