@@ -133,6 +133,7 @@ public final class NlpAnalyzer {
             }
             topic.setPeriod(lastPeriod(facts));
             topic.setOrganization(lastOrganization(inSentence));
+            topic.setProduct(inSentence.stream().filter(m -> "PRODUCT".equals(m.type())).reduce((a, b) -> b).map(Mention::name).orElse(null));
         }
         List<Mention> all = new ArrayList<>(mentions);
         all.addAll(launchedProducts(body, foundEvents, mentions));

@@ -39,6 +39,17 @@ final class Topic {
         this.period = period;
     }
 
+    private String product;
+
+    /** The product the previous sentence named last, or null: 总算力达到300P after a sentence on CloudMatrix. */
+    String product() {
+        return product;
+    }
+
+    void setProduct(String product) {
+        this.product = product;
+    }
+
     String subject() {
         return subject;
     }

@@ -56,6 +56,13 @@ class FigureFinderTest {
     }
 
     @Test
+    void aSentenceThatNamesNothingGoesOnAboutTheProductJustNamed() {
+        Analysis a = analyze("华为推出了昇腾910C芯片。单卡算力达到800TFLOPS，比英伟达H20高3倍。");
+
+        assertThat(figure(a, 8e14).subject()).isEqualTo("华为");
+    }
+
+    @Test
     void theOwnerOfAMarketCapMayFollowIt() {
         Analysis a = analyze("拥有3.2万亿美元市值的英伟达再次创下新高。");
 
