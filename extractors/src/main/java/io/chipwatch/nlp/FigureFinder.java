@@ -225,6 +225,9 @@ final class FigureFinder {
         }
         // a sentence without a name of its own is left unattributed: carrying the previous
         // sentence's subject over was measured to attribute more figures wrongly than rightly
+        if (inSentence == null && topic.continuedSubject() != null) {
+            return topic.continuedSubject();
+        }
         if (inSentence == null && topic.product() != null
                 && facts.mentions().stream().noneMatch(m -> "PRODUCT".equals(m.type()) && !inObjectPosition(facts, m))) {
             // a sentence that names nothing goes on about the product just named: its maker

@@ -133,6 +133,8 @@ public final class NlpAnalyzer {
             }
             topic.setPeriod(lastPeriod(facts));
             topic.setOrganization(lastOrganization(inSentence));
+            String lastSubject = sentenceFigures.isEmpty() ? null : sentenceFigures.get(sentenceFigures.size() - 1).subject();
+            topic.setContinuedSubject(s.text().stripTrailing().matches(".*[；;]$") ? lastSubject : null);
             topic.setProduct(inSentence.stream().filter(m -> "PRODUCT".equals(m.type())).reduce((a, b) -> b).map(Mention::name).orElse(null));
         }
         List<Mention> all = new ArrayList<>(mentions);

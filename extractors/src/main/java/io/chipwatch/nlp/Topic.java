@@ -40,6 +40,19 @@ final class Topic {
     }
 
     private String product;
+    private String continuedSubject;
+
+    /**
+     * The subject of the previous sentence's last figure when that sentence ended in ；: the
+     * clauses of one statement (我国进口总量5492亿片，同比增长14.6%；全年进口总额3850亿美元) share it.
+     */
+    String continuedSubject() {
+        return continuedSubject;
+    }
+
+    void setContinuedSubject(String subject) {
+        this.continuedSubject = subject;
+    }
 
     /** The product the previous sentence named last, or null: 总算力达到300P after a sentence on CloudMatrix. */
     String product() {

@@ -63,6 +63,14 @@ class FigureFinderTest {
     }
 
     @Test
+    void clausesAfterASemicolonShareTheirStatementsSubject() {
+        Analysis a = analyze("海关总署数据显示，我国2024年集成电路进口数量为5492亿个，同比增长14.6%；全年进口总额3856亿美元，同比增长10.4%。");
+
+        assertThat(figure(a, 3.856e11).subject()).isEqualTo("中国");
+        assertThat(figure(a, 10.4).subject()).isEqualTo("中国");
+    }
+
+    @Test
     void theOwnerOfAMarketCapMayFollowIt() {
         Analysis a = analyze("拥有3.2万亿美元市值的英伟达再次创下新高。");
 
