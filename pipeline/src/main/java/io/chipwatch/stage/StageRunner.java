@@ -194,7 +194,8 @@ public final class StageRunner implements Runnable, AutoCloseable {
     /**
      * The whole batch in one call, which a stop request does not cut short. A batch that fails for
      * good is processed again record by record, so that only the record at fault is dead-lettered
-     * (the stage's effects are idempotent, so redoing the others is harmless).
+     * (the stage's effects are idempotent, so redoing the others is harmless); a stop request then
+     * ends it after the record in flight, as for a plain stage.
      */
     private List<InFlight> processTogether(BatchStage together, List<BusRecord> batch) {
         String what = "a batch of " + batch.size() + " records starting at " + batch.get(0).key();
