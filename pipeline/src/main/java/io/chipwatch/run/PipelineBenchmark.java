@@ -7,6 +7,7 @@ import io.chipwatch.html.ArticleExtractor;
 import io.chipwatch.model.Article;
 import io.chipwatch.model.RawPage;
 import io.chipwatch.nlp.NlpAnalyzer;
+import io.chipwatch.stage.BatchStage;
 import io.chipwatch.stage.ExtractStage;
 import io.chipwatch.stage.IndexStage;
 import io.chipwatch.stage.Indexables;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +64,26 @@ public final class PipelineBenchmark {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Map<String, Long> indexedAt = new ConcurrentHashMap<>();
         String mine = "https://bench.chipwatch.invalid/" + run + "/";
-        Stage index = new IndexStage(store, codec);
-        Stage timedIndex = ownRecordsOnly("index", mine, r -> codec.readEnriched(r.value()).article().url(), input -> {
-            List<Stage.Output> out = index.process(input);
-            indexedAt.putIfAbsent(codec.readEnriched(input.value()).article().url(), System.nanoTime());
-            return out;
+        BatchStage index = new IndexStage(store, codec);
+        BatchStage timedIndex = ownRecordsOnly("index", mine, r -> codec.readEnriched(r.value()).article().url(), new BatchStage() {
+            @Override
+            public List<Output> process(BusRecord input) throws Exception {
+                List<Output> out = index.process(input);
+                indexedAt.putIfAbsent(codec.readEnriched(input.value()).article().url(), System.nanoTime());
+                return out;
+            }
+
+            @Override
+            public List<Result> processAll(List<BusRecord> inputs) throws Exception {
+                List<Result> results = index.processAll(inputs);
+                long now = System.nanoTime();
+                for (int i = 0; i < inputs.size(); i++) {
+                    if (results.get(i).error() == null) {
+                        indexedAt.putIfAbsent(codec.readEnriched(inputs.get(i).value()).article().url(), now);
+                    }
+                }
+                return results;
+            }
         });
         Duration poll = Duration.ofMillis(100);
         List<StageRunner> runners = List.of(
@@ -141,15 +158,50 @@ public final class PipelineBenchmark {
 
             @Override
             public List<Output> process(BusRecord input) throws Exception {
-                String url;
-                try {
-                    url = urlOf.url(input);
-                } catch (RuntimeException notOurs) {
-                    return List.of();
-                }
-                return url != null && url.startsWith(prefix) ? stage.process(input) : List.of();
+                return isOwn(input, prefix, urlOf) ? stage.process(input) : List.of();
             }
         };
+    }
+
+    /** As {@link #ownRecordsOnly(String, String, UrlOf, Stage)}, handing the stage this run's records of each batch together. */
+    private static BatchStage ownRecordsOnly(String name, String prefix, UrlOf urlOf, BatchStage stage) {
+        return new BatchStage() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<Output> process(BusRecord input) throws Exception {
+                return isOwn(input, prefix, urlOf) ? stage.process(input) : List.of();
+            }
+
+            @Override
+            public List<Result> processAll(List<BusRecord> inputs) throws Exception {
+                List<Boolean> isOwn = inputs.stream().map(r -> isOwn(r, prefix, urlOf)).toList();
+                List<BusRecord> own = new ArrayList<>();
+                for (int i = 0; i < inputs.size(); i++) {
+                    if (isOwn.get(i)) {
+                        own.add(inputs.get(i));
+                    }
+                }
+                Iterator<Result> ownResults = own.isEmpty() ? Collections.emptyIterator() : stage.processAll(own).iterator();
+                List<Result> results = new ArrayList<>(inputs.size());
+                for (boolean mine : isOwn) {
+                    results.add(mine ? ownResults.next() : Result.done(List.of()));
+                }
+                return results;
+            }
+        };
+    }
+
+    private static boolean isOwn(BusRecord input, String prefix, UrlOf urlOf) {
+        try {
+            String url = urlOf.url(input);
+            return url != null && url.startsWith(prefix);
+        } catch (RuntimeException notOurs) {
+            return false;
+        }
     }
 
     @FunctionalInterface

@@ -34,11 +34,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * even the dead-letter entry cannot be published, the runner commits what came before that record
  * and stops ({@link #failure()} says why), so the record is delivered again after a restart.
  *
+ * <p>A {@link BatchStage} gets each poll's records in one call. A batch it cannot handle for now is
+ * tried again whole, in the same way (one retry notice, naming the batch's first record); a batch
+ * that fails for good is processed again record by record, so that only the record at fault is
+ * dead-lettered.
+ *
  * <p>{@link #run()} occupies its thread until {@link #close()}. Call {@code close()} from any thread
  * (a shutdown hook on SIGTERM, say): it does not wait; the runner finishes the record being
- * processed, publishes and commits what it finished, leaves the rest of its batch to be delivered
- * again, and closes its consumer. {@link #awaitStopped} waits for that. A stop takes at most about
- * one poll timeout plus the time to finish the record in flight.
+ * processed (for a batch stage, the batch), publishes and commits what it finished, leaves the rest
+ * of its batch to be delivered again, and closes its consumer. {@link #awaitStopped} waits for that.
+ * A stop takes at most about one poll timeout plus the time to finish the record or batch in flight.
  */
 public final class StageRunner implements Runnable, AutoCloseable {
 
@@ -114,7 +119,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
         }
     }
 
-    /** Asks the runner to stop after the record in flight; does not wait (see {@link #awaitStopped}). Idempotent. */
+    /** Asks the runner to stop after the record (or batch, for a batch stage) in flight; does not wait (see {@link #awaitStopped}). Idempotent. */
     @Override
     public void close() {
         stopRequested = true;
@@ -161,23 +166,67 @@ public final class StageRunner implements Runnable, AutoCloseable {
         return stage.name();
     }
 
-    /**
-     * Processes the batch in order, then waits for every acknowledgement before committing. On a stop
-     * request the rest of the batch is left uncommitted; what was done is a prefix of each partition's
-     * records, so committing it never skips a record.
-     */
+    /** Processes the batch, then waits for every acknowledgement before committing. */
     private void handle(List<BusRecord> batch) {
+        settle(stage instanceof BatchStage together ? processTogether(together, batch) : processEach(batch));
+    }
+
+    /**
+     * One record after the other, in order. On a stop request the rest of the batch is left
+     * uncommitted; what was done is a prefix of each partition's records, so committing it never
+     * skips a record.
+     */
+    private List<InFlight> processEach(List<BusRecord> batch) {
         List<InFlight> inFlight = new ArrayList<>(batch.size());
         for (BusRecord record : batch) {
             if (stopRequested) {
                 break;
             }
-            Optional<CompletableFuture<Void>> acks = processAndPublish(record);
-            if (acks.isEmpty()) {
-                break;  // interrupted inside the stage: the record was not handled
+            Optional<Attempt<List<Stage.Output>>> outputs = untilNotTransient(record, record.key(), () -> stage.process(record));
+            if (outputs.isEmpty()) {
+                break;  // stopped or interrupted while waiting: the record was not handled
             }
-            inFlight.add(new InFlight(record, acks.get()));
+            inFlight.add(new InFlight(record, publish(outputs.get())));
         }
+        return inFlight;
+    }
+
+    /**
+     * The whole batch in one call, which a stop request does not cut short. A batch that fails for
+     * good is processed again record by record, so that only the record at fault is dead-lettered
+     * (the stage's effects are idempotent, so redoing the others is harmless); a stop request then
+     * ends it after the record in flight, as for a plain stage.
+     */
+    private List<InFlight> processTogether(BatchStage together, List<BusRecord> batch) {
+        String what = "a batch of " + batch.size() + " records starting at " + batch.get(0).key();
+        Optional<Attempt<List<BatchStage.Result>>> attempt = untilNotTransient(batch.get(0), what, () -> together.processAll(batch));
+        if (attempt.isEmpty()) {
+            return List.of();  // stopped or interrupted while waiting: the whole batch is delivered again
+        }
+        List<BatchStage.Result> results = attempt.get().value();
+        Exception error = attempt.get().error();
+        if (error == null && (results == null || results.size() != batch.size())) {
+            error = new IllegalStateException("stage returned " + (results == null ? "no" : results.size()) + " results for "
+                    + batch.size() + " records");
+        }
+        if (error != null) {
+            log.warn("stage {} failed on {}, trying its records one by one: {}: {}", stage.name(), what,
+                    error.getClass().getSimpleName(), DeadLetter.message(error));
+            return processEach(batch);
+        }
+        List<InFlight> inFlight = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            BatchStage.Result result = results.get(i);
+            inFlight.add(new InFlight(batch.get(i), publish(new Attempt<>(result.outputs(), result.error()))));
+        }
+        return inFlight;
+    }
+
+    /**
+     * Waits for the acknowledgements in order, dead-letters what failed, and commits. If a dead-letter
+     * entry cannot be published, commits what came before that record, then stops the runner.
+     */
+    private void settle(List<InFlight> inFlight) {
         List<BusRecord> done = new ArrayList<>(inFlight.size());
         try {
             for (InFlight item : inFlight) {
@@ -191,7 +240,6 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 done.add(item.record());
             }
         } catch (DeadLetterFailure e) {
-            // Keep what was finished before the record that could not be dead-lettered, then stop.
             try {
                 commit(done);
             } catch (RuntimeException commitError) {
@@ -225,22 +273,29 @@ public final class StageRunner implements Runnable, AutoCloseable {
         return !stopRequested;
     }
 
-    /** Runs the stage and starts publishing its outputs; a failure of either shows up as a failed future. */
-    private Optional<CompletableFuture<Void>> processAndPublish(BusRecord record) {
-        List<Stage.Output> outputs = null;
+    /**
+     * Calls the stage until it stops answering "not now" ({@link TransientStageException}): the
+     * input is fine, what it needs is away, so it is never dead-lettered for that. Empty when the
+     * runner was stopped or interrupted while waiting; otherwise the value, or the error that
+     * sends the input to the DLQ.
+     *
+     * @param notice the record named in the retry notice
+     * @param what   what is being processed, for the logs
+     */
+    private <T> Optional<Attempt<T>> untilNotTransient(BusRecord notice, String what, StageCall<T> call) {
         long pauseMillis = FIRST_PAUSE_MILLIS;
         boolean waited = false;
-        while (outputs == null) {
+        while (true) {
             try {
-                outputs = stage.process(record);
-                if (outputs == null) {
-                    return Optional.of(CompletableFuture.failedFuture(new IllegalStateException("stage returned null outputs")));
+                T value = call.call();
+                if (waited) {
+                    log.info("stage {} processed {} again after waiting", stage.name(), what);
                 }
+                return Optional.of(new Attempt<>(value, null));
             } catch (TransientStageException e) {
-                // the record is fine; what it needs is away: wait and try again, never dead-letter it
                 if (!waited) {
-                    log.warn("stage {} cannot process {} for now, will retry until it can: {}", stage.name(), record.key(), e.getMessage());
-                    noticeRetrying(record, e);
+                    log.warn("stage {} cannot process {} for now, will retry until it can: {}", stage.name(), what, e.getMessage());
+                    noticeRetrying(notice, e);
                     waited = true;
                 }
                 if (stopRequested || !pause(pauseMillis)) {
@@ -251,21 +306,28 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             } catch (Exception e) {
-                return Optional.of(CompletableFuture.failedFuture(e));
+                return Optional.of(new Attempt<>(null, e));
             }
         }
-        if (waited) {
-            log.info("stage {} processed {} again after waiting", stage.name(), record.key());
+    }
+
+    /** Starts publishing the outputs; a failure of the stage or of any publish shows up as a failed future. */
+    private CompletableFuture<Void> publish(Attempt<List<Stage.Output>> outputs) {
+        if (outputs.error() != null) {
+            return CompletableFuture.failedFuture(outputs.error());
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.size());
-        for (Stage.Output output : outputs) {
+        if (outputs.value() == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("stage returned null outputs"));
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.value().size());
+        for (Stage.Output output : outputs.value()) {
             try {
                 acks.add(bus.publish(output.topic(), output.key(), output.value()));
             } catch (RuntimeException e) {
                 acks.add(CompletableFuture.failedFuture(e));
             }
         }
-        return Optional.of(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }
 
     /**
@@ -328,6 +390,15 @@ public final class StageRunner implements Runnable, AutoCloseable {
     }
 
     private record InFlight(BusRecord record, CompletableFuture<Void> acks) {
+    }
+
+    /** What a call of the stage gave: a value (perhaps null, which the caller judges) or the error it threw. */
+    private record Attempt<T>(T value, Exception error) {
+    }
+
+    @FunctionalInterface
+    private interface StageCall<T> {
+        T call() throws Exception;
     }
 
     /** The runner cannot even record a failure, so it must stop rather than commit past the record. */
