@@ -52,6 +52,22 @@ public final class KafkaGroups {
         description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
         admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
-        admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
+        // a member of an earlier test's killed process stays in the group until its session times
+        // out; offsets of a group with members cannot be altered, so wait for it to be evicted
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                boolean occupied = e.getCause() instanceof org.apache.kafka.common.errors.UnknownMemberIdException
+                        || e.getCause() instanceof org.apache.kafka.common.errors.GroupNotEmptyException
+                        || e.getCause() instanceof org.apache.kafka.common.errors.RebalanceInProgressException;
+                if (!occupied || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 }
