@@ -7,9 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,14 +41,12 @@ import java.util.concurrent.TimeoutException;
  * Run the alert stage in one process at a time; another host can take over once it has stopped.
  * Thread-safe: the alert and delivery stages of the process share one.
  */
-public final class BusAlertLedger implements AlertLedger {
+public final class BusAlertLedger extends JournaledLedger {
 
     private static final Logger log = LoggerFactory.getLogger(BusAlertLedger.class);
     /** A broker that has not acknowledged by then is not coming back soon: the write fails, as a full disk fails the file ledger's. */
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    private final LedgerEntries entries = new LedgerEntries();
-    private final LedgerState state = new LedgerState();
     private final Bus bus;
     private final String topic;
     private boolean closed;
@@ -89,57 +85,6 @@ public final class BusAlertLedger implements AlertLedger {
                 skipped == 0 ? "" : " (" + skipped + " unreadable, skipped)");
     }
 
-    @Override
-    public synchronized Optional<Alert> last(String rule, String key) {
-        return state.last(rule, key);
-    }
-
-    @Override
-    public synchronized Optional<Alert> sentFor(String rule, String key, String articleId) {
-        return state.sentFor(rule, key, articleId);
-    }
-
-    @Override
-    public synchronized void keep(Alert alert) {
-        write("alert|" + alert.rule() + "|" + alert.key(), entries.keep(alert));
-        state.keep(alert);
-    }
-
-    @Override
-    public synchronized void sent(Alert alert, String articleId, List<String> sinks) {
-        write("sent|" + alert.id() + "|" + articleId, entries.sent(alert, articleId, sinks));
-        state.sent(alert, articleId, sinks);
-    }
-
-    @Override
-    public synchronized List<String> sinksOf(String alertId) {
-        return state.sinksOf(alertId);
-    }
-
-    @Override
-    public synchronized boolean delivered(String alertId, String sink) {
-        return state.delivered(alertId, sink);
-    }
-
-    @Override
-    public synchronized void markDelivered(String alertId, String sink) {
-        if (state.delivered(alertId, sink)) {
-            return;
-        }
-        write("delivered|" + alertId + "|" + sink, entries.delivered(alertId, sink, Instant.now()));
-        state.markDelivered(alertId, sink);
-    }
-
-    @Override
-    public synchronized List<Pending> pending() {
-        return state.pending();
-    }
-
-    @Override
-    public synchronized List<Alert> recent(int limit) {
-        return state.recent(limit);
-    }
-
     /** Stops writes; the bus is not closed, it is the caller's. */
     @Override
     public synchronized void close() {
@@ -151,7 +96,8 @@ public final class BusAlertLedger implements AlertLedger {
         return "topic " + topic;
     }
 
-    private void write(String key, String entry) {
+    @Override
+    protected synchronized void journal(String key, String entry) {
         if (closed) {
             throw new IllegalStateException("alert ledger " + topic + " is closed");
         }

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The ledger as an append-only file of JSON lines ({@code ledger.jsonl} in its folder), replayed
@@ -22,13 +20,11 @@ import java.util.Optional;
  * anywhere else means the file was damaged, and the ledger refuses to open rather than send
  * every alert again. Used by one process at a time.
  */
-public final class FileAlertLedger implements AlertLedger {
+public final class FileAlertLedger extends JournaledLedger {
 
     private static final Logger log = LoggerFactory.getLogger(FileAlertLedger.class);
     public static final String FILE = "ledger.jsonl";
 
-    private final LedgerEntries entries = new LedgerEntries();
-    private final LedgerState state = new LedgerState();
     private final Path file;
     private final FileChannel out;
 
@@ -83,57 +79,6 @@ public final class FileAlertLedger implements AlertLedger {
     }
 
     @Override
-    public synchronized Optional<Alert> last(String rule, String key) {
-        return state.last(rule, key);
-    }
-
-    @Override
-    public synchronized Optional<Alert> sentFor(String rule, String key, String articleId) {
-        return state.sentFor(rule, key, articleId);
-    }
-
-    @Override
-    public synchronized void keep(Alert alert) {
-        append(entries.keep(alert));
-        state.keep(alert);
-    }
-
-    @Override
-    public synchronized void sent(Alert alert, String articleId, List<String> sinks) {
-        append(entries.sent(alert, articleId, sinks));
-        state.sent(alert, articleId, sinks);
-    }
-
-    @Override
-    public synchronized List<String> sinksOf(String alertId) {
-        return state.sinksOf(alertId);
-    }
-
-    @Override
-    public synchronized boolean delivered(String alertId, String sink) {
-        return state.delivered(alertId, sink);
-    }
-
-    @Override
-    public synchronized void markDelivered(String alertId, String sink) {
-        if (state.delivered(alertId, sink)) {
-            return;
-        }
-        append(entries.delivered(alertId, sink, java.time.Instant.now()));
-        state.markDelivered(alertId, sink);
-    }
-
-    @Override
-    public synchronized List<Pending> pending() {
-        return state.pending();
-    }
-
-    @Override
-    public synchronized List<Alert> recent(int limit) {
-        return state.recent(limit);
-    }
-
-    @Override
     public String toString() {
         return "file " + file;
     }
@@ -147,7 +92,9 @@ public final class FileAlertLedger implements AlertLedger {
         }
     }
 
-    private void append(String entry) {
+    /** One line per entry, forced to disk; the key is in the entry itself. */
+    @Override
+    protected synchronized void journal(String key, String entry) {
         try {
             byte[] line = (entry + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(line);
