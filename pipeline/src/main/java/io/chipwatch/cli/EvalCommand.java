@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Score evaluation records against gold files as shared/eval/score_nlp.py does and print its summary lines.",
                 "Records come from a JSONL file (--pred) or from extracting pages (--inputs), as `extract --format eval` prints them.",
-                "Records pair with gold documents by id; one gold document and one record pair regardless of id."},
+                "Records pair with gold documents by id (a page read from file X.txt takes id X when a gold document has it);"
+                        + " one gold document and one record pair regardless of id."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:scored, every --min met", "1:a summary figure is below its --min",
                 "2:usage error, or a gold or record file cannot be read"})
@@ -89,7 +90,7 @@ final class EvalCommand implements Callable<Integer> {
         List<JsonNode> recs;
         try {
             golds = loader.gold(gold);
-            recs = records.pred != null ? loader.records(records.pred) : extract(records.inputs);
+            recs = records.pred != null ? loader.records(records.pred) : extract(records.inputs, goldIds(golds));
         } catch (IOException e) {
             String reason = e instanceof NoSuchFileException ? "no such file: " + e.getMessage() : e.getMessage();
             spec.commandLine().getErr().println("chipwatch eval: cannot read " + reason);
@@ -145,8 +146,24 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** The eval records of the inputs, one per page in order, failed ones as error records (logged). */
-    private List<JsonNode> extract(List<String> inputs) throws IOException {
+    private static java.util.Set<String> goldIds(List<JsonNode> golds) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode g : golds) {
+            JsonNode id = g.get("id");
+            if (id != null && id.isTextual()) {
+                ids.add(id.asText());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The eval records of the inputs, one per page in order, failed ones as error records (logged).
+     * A page read from a file named like a gold document's id ({@code a07-udn.txt} for id
+     * {@code a07-udn}) takes that id, so a corpus of text files pairs with its gold files by name
+     * rather than by a hash of wherever the corpus happens to be checked out.
+     */
+    private List<JsonNode> extract(List<String> inputs, java.util.Set<String> goldIds) throws IOException {
         ArticleExtractor extractor = ArticleExtractor.withDefaults();
         InputReader reader = new InputReader(System.in);
         RecordWriter writer = new RecordWriter(new ObjectMapper());
@@ -154,9 +171,23 @@ final class EvalCommand implements Callable<Integer> {
         List<JsonNode> out = new ArrayList<>();
         for (String input : InputReader.expand(inputs)) {
             ExtractCommand.Outcome o = ExtractCommand.extractOne(reader, extractor, writer, input, null, null, nlp);
-            out.add(writer.tree(o.record()));
+            JsonNode rec = writer.tree(o.record());
+            String stem = fileStem(input);
+            if (stem != null && goldIds.contains(stem) && rec instanceof com.fasterxml.jackson.databind.node.ObjectNode obj) {
+                obj.put("id", stem);
+            }
+            out.add(rec);
         }
         return out;
+    }
+
+    private static String fileStem(String input) {
+        if ("-".equals(input) || input.contains("://")) {
+            return null;
+        }
+        String name = java.nio.file.Path.of(input).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static void warnUnpaired(List<JsonNode> golds, List<JsonNode> recs) {

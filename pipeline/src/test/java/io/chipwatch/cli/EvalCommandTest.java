@@ -101,6 +101,30 @@ class EvalCommandTest {
     }
 
     @Test
+    void pagesReadFromFilesPairWithTheGoldFilesOfTheirName() throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        // file names sort one way, gold ids are given the other: only pairing by name scores both
+        Files.writeString(corpus.resolve("d1-x.txt"), "星河智算发布推理卡\n发布时间: 2025-10-25 10:20\n\n"
+                + "星河智算今日发布推理卡，售价9999元，面向大模型推理市场。\n", StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("d2-y.txt"), "月海半导体营收增长\n发布时间: 2025-10-26 09:00\n\n"
+                + "月海半导体第三季度营收为12亿元，同比增长30%。\n", StandardCharsets.UTF_8);
+        Path gold = Files.createDirectories(dir.resolve("gold"));
+        Files.writeString(gold.resolve("d2-y.gold.json"), "{\"id\": \"d2-y\", \"entities\": [],"
+                + " \"figures\": [{\"metric\": \"revenue\", \"value\": 1200000000, \"unit\": \"CNY\"}], \"events\": []}",
+                StandardCharsets.UTF_8);
+        Files.writeString(gold.resolve("d1-x.gold.json"), "{\"id\": \"d1-x\", \"entities\": [],"
+                + " \"figures\": [{\"metric\": \"price\", \"value\": 9999, \"unit\": \"CNY\"}], \"events\": []}",
+                StandardCharsets.UTF_8);
+
+        Run both = run("eval", gold.resolve("d2-y.gold.json").toString(), gold.resolve("d1-x.gold.json").toString(),
+                "--inputs", corpus.toString());
+
+        assertThat(both.code).isZero();
+        assertThat(both.lines().get(0)).startsWith("documents=2 gold figures=2");
+        assertThat(both.lines().get(1)).contains("figure_r=1.000");
+    }
+
+    @Test
     void usageAndReadErrorsExitWithTwo() throws Exception {
         assertThat(run("eval", "--help").code).isZero();
         assertThat(run("eval", resource("multi")).code).isEqualTo(2);
