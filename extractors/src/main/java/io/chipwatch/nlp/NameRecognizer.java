@@ -164,7 +164,7 @@ final class NameRecognizer {
         return false;
     }
 
-    private static Set<String> loadSurnames() {
+    static Set<String> loadSurnames() {
         Set<String> names = new HashSet<>();
         try (InputStream in = NameRecognizer.class.getClassLoader().getResourceAsStream("chipwatch/surnames.txt")) {
             if (in == null) {

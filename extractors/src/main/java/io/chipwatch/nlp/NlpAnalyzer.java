@@ -33,6 +33,7 @@ public final class NlpAnalyzer {
     private final PeriodResolver periods = new PeriodResolver();
     private final FigureFinder figures;
     private final EventFinder events;
+    private final CreditEntities credits;
 
     public NlpAnalyzer(Gazetteer gazetteer, Lexicon lexicon) {
         EntityDictionary dictionary = new EntityDictionary(gazetteer);
@@ -41,6 +42,7 @@ public final class NlpAnalyzer {
         this.aggregator = new EntityAggregator(gazetteer);
         this.figures = new FigureFinder(lexicon, gazetteer);
         this.events = new EventFinder(lexicon, gazetteer);
+        this.credits = new CreditEntities(gazetteer, NameRecognizer.loadSurnames());
     }
 
     /** An analyzer over the gazetteer and lexicon shipped in the models module. */
@@ -140,6 +142,6 @@ public final class NlpAnalyzer {
         List<Mention> all = new ArrayList<>(mentions);
         all.addAll(launchedProducts(body, foundEvents, mentions));
         all.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        return new Analysis(sentences, aggregator.aggregate(all), foundFigures, foundEvents);
+        return new Analysis(sentences, credits.add(article, aggregator.aggregate(all)), foundFigures, foundEvents);
     }
 }
