@@ -233,6 +233,9 @@ final class FigureFinder {
             // a sentence that names nothing goes on about the product just named: its maker
             return gazetteer.byName(topic.product()).map(GazetteerEntry::vendor).orElse(null);
         }
+        if (inSentence == null && topic.paragraphSubject() != null) {
+            return topic.paragraphSubject();
+        }
         return inSentence == null ? null : inSentence.name();
     }
 

@@ -26,6 +26,9 @@ import java.util.List;
  */
 public final class NlpAnalyzer {
 
+    /** News paragraphs run to a few hundred characters; past this a text has lost its paragraph breaks. */
+    static final int MAX_PARAGRAPH = 1000;
+
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final LanguageIdentifier languages;
     private final EntityFinder entities;
@@ -114,7 +117,18 @@ public final class NlpAnalyzer {
         List<Figure> foundFigures = new ArrayList<>();
         List<Event> foundEvents = new ArrayList<>();
         int next = 0;
+        int paragraphEnd = -1;
+        boolean carries = false;
         for (Sentence s : sentences) {
+            if (s.start() > paragraphEnd) {
+                topic.setParagraphSubject(null);
+                int nl = body.indexOf('\n', s.start());
+                int paragraphStart = body.lastIndexOf('\n', s.start()) + 1;
+                paragraphEnd = nl < 0 ? body.length() : nl;
+                // a "paragraph" longer than any a reporter writes is a page whose paragraphs were
+                // lost: there is no paragraph to go on about, and carrying over misattributes
+                carries = paragraphEnd - paragraphStart <= MAX_PARAGRAPH;
+            }
             List<Mention> inSentence = new ArrayList<>();
             while (next < mentions.size() && mentions.get(next).start() < s.start()) {
                 next++;
@@ -136,6 +150,10 @@ public final class NlpAnalyzer {
             topic.setPeriod(lastPeriod(facts));
             topic.setOrganization(lastOrganization(inSentence));
             String lastSubject = sentenceFigures.isEmpty() ? null : sentenceFigures.get(sentenceFigures.size() - 1).subject();
+            String named = firstSubject(inSentence);
+            if (lastSubject != null || named != null) {
+                topic.setParagraphSubject(carries ? (lastSubject != null ? lastSubject : named) : null);
+            }
             topic.setContinuedSubject(s.text().stripTrailing().matches(".*[；;]$") ? lastSubject : null);
             topic.setProduct(inSentence.stream().filter(m -> "PRODUCT".equals(m.type())).reduce((a, b) -> b).map(Mention::name).orElse(null));
         }

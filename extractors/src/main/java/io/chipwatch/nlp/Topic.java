@@ -63,6 +63,21 @@ final class Topic {
         this.product = product;
     }
 
+    private String paragraphSubject;
+
+    /**
+     * Who the current paragraph's previous sentence gave figures for (or named first, when it gave
+     * none): a sentence of the same paragraph that names nobody goes on about it, as results and
+     * market reports do (中芯收入22亿美元，…。期内销售晶圆239万片). Null at a paragraph's start.
+     */
+    String paragraphSubject() {
+        return paragraphSubject;
+    }
+
+    void setParagraphSubject(String subject) {
+        this.paragraphSubject = subject;
+    }
+
     String subject() {
         return subject;
     }
