@@ -48,11 +48,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Serve /metrics (Prometheus) and /health on this port; -1 (default) serves nothing.")
     int httpPort;
 
-    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds between progress lines, at least 1 (default: ${DEFAULT-VALUE}).")
     long progressSeconds;
 
     @Override
     public Integer call() throws Exception {
+        if (progressSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--progress must be at least 1 second, not " + progressSeconds);
+        }
         ChipwatchConfig config = profile.load();
         if (stages != null) {
             config = config.withStages(stages);
