@@ -82,10 +82,17 @@ final class RecordWorker implements AutoCloseable {
             return future.get(budget.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException) {
+                // the stage's own thread was interrupted, not the caller: this input's failure
+                throw new IllegalStateException("stage " + name + " was interrupted while processing this input", cause);
+            }
             if (cause instanceof Exception exception) {
                 throw exception;
             }
-            throw (Error) cause;
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(String.valueOf(cause), cause);
         } catch (TimeoutException e) {
             abandon(future);
             throw new BudgetExceededException("stage " + name + " gave up on this input after its time budget of "

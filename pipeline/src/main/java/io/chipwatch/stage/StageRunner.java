@@ -139,6 +139,10 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 lag = consumer.lag();
                 assigned = consumer.assignedPartitions();
             }
+            if (!stopRequested) {
+                failure.set(new InterruptedException("the thread of stage " + stage.name() + " was interrupted"));
+                log.error("stage {} stopped: its thread was interrupted", stage.name());
+            }
         } catch (Throwable e) {
             // Nothing may end this thread unseen: whatever stops it is the failure that /health reports.
             failure.set(e);
