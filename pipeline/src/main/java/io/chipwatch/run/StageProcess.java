@@ -114,6 +114,8 @@ public final class StageProcess implements AutoCloseable {
                     .tag("stage", name).description("records a stage processed and published").register(registry);
             io.micrometer.core.instrument.FunctionCounter.builder("chipwatch.records.failed", r, StageRunner::failed)
                     .tag("stage", name).description("records a stage sent to the dead-letter topic").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("chipwatch.records.stuck", r, StageRunner::stuckRecords)
+                    .tag("stage", name).description("records abandoned after their time budget whose threads still run").register(registry);
         });
     }
 
