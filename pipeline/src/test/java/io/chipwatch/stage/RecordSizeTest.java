@@ -117,6 +117,36 @@ class RecordSizeTest {
                 .hasMessageContaining("body of 400000 characters");
     }
 
+    @Test
+    void aLargePageTravelsCompressedUnderTheLimitAndComesBackByteForByte() throws Exception {
+        // over 1 MB of typical portal markup: list items with links, numbers and tracking scripts
+        StringBuilder html = new StringBuilder("<html><head><meta charset=utf-8><title>大页面</title></head><body>");
+        Random random = new Random(11);
+        while (html.length() < 1_000_000) {
+            html.append("<div class=\"item\" data-id=\"").append(random.nextInt(1_000_000)).append("\"><a href=\"/news/")
+                    .append(random.nextInt(100_000)).append(".html\">国产芯片企业扩产，出货量同比增长").append(random.nextInt(100))
+                    .append("%</a><script>window.track && track('view', ").append(random.nextInt()).append(");</script></div>\n");
+        }
+        byte[] bytes = html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
+        RawPage page = new RawPage(bytes, URI.create("https://news.example.cn/big.html"), Map.of("content-type", "text/html"), Instant.now());
+
+        String value = codec.page(page, "example");
+
+        assertThat(bytes.length).isGreaterThan(KAFKA_DEFAULT_MAX_MESSAGE);
+        assertThat(value.getBytes(StandardCharsets.UTF_8).length).isLessThan(KAFKA_DEFAULT_MAX_MESSAGE);
+        assertThat(JSON.readTree(value).path("encoding").asText()).isEqualTo("gzip");
+        assertThat(codec.readPage(value).toRawPage().bytes()).isEqualTo(bytes);
+    }
+
+    @Test
+    void aPageRecordWrittenBeforeCompressionIsStillRead() {
+        byte[] bytes = "<html><body><p>旧记录</p></body></html>".getBytes(StandardCharsets.UTF_8);
+        String old = "{\"schema\":1,\"kind\":\"page\",\"url\":\"https://news.example.cn/old.html\",\"fetchedAt\":\"2025-10-25T02:20:00Z\","
+                + "\"headers\":{},\"bytes\":\"" + java.util.Base64.getEncoder().encodeToString(bytes) + "\",\"source\":null}";
+
+        assertThat(codec.readPage(old).toRawPage().bytes()).isEqualTo(bytes);
+    }
+
     private static Article article(String body) {
         return new Article("a1b2c3", "https://news.example.cn/x.html", "https://news.example.cn/x.html", "标题", null, null,
                 "news.example.cn", "zh", body, "UTF-8");
