@@ -85,10 +85,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
         Topics.ALL.forEach(t -> topics.put(t, PARTITIONS));
         bus.createTopics(topics);
         this.deadLetters = bus.consumer("chipwatch-ingest-dlq", List.of(Topics.DLQ));
-        runners.add(new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES), new ExtractStage(new ArticleExtractor(siteRules), codec), POLL,
-                StageRunner.DEFAULT_MAX_RETRY_PAUSE, StageRunner.DEFAULT_RECORD_BUDGET));
-        runners.add(new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp, codec), POLL,
-                StageRunner.DEFAULT_MAX_RETRY_PAUSE, StageRunner.DEFAULT_RECORD_BUDGET));
+        runners.add(new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES), new ExtractStage(new ArticleExtractor(siteRules), codec), POLL));
+        runners.add(new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp, codec), POLL));
         this.indexRunner = new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(store, codec), POLL);
         runners.add(indexRunner);
         if (alerting != null) {

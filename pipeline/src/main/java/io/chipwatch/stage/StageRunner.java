@@ -100,13 +100,15 @@ public final class StageRunner implements Runnable, AutoCloseable {
      *                      ({@link TransientStageException}); pauses double from half a second up to it
      */
     public StageRunner(Bus bus, String group, List<String> inputTopics, Stage stage, Duration pollTimeout, Duration maxRetryPause) {
-        this(bus, group, inputTopics, stage, pollTimeout, maxRetryPause, null);
+        this(bus, group, inputTopics, stage, pollTimeout, maxRetryPause, stage.abandonable() ? DEFAULT_RECORD_BUDGET : null);
     }
 
     /**
      * @param recordBudget how long the stage may take over one record before it is abandoned and
      *                     dead-lettered ({@link RecordWorker}); null for no budget, as a stage with
-     *                     effects that must not be left running (a store write) needs
+     *                     effects that must not be left running (a store write) needs. The shorter
+     *                     constructors give {@link #DEFAULT_RECORD_BUDGET} to a stage that is
+     *                     {@link Stage#abandonable()}, and none to the others
      */
     public StageRunner(Bus bus, String group, List<String> inputTopics, Stage stage, Duration pollTimeout, Duration maxRetryPause,
                        Duration recordBudget) {
