@@ -119,6 +119,12 @@ public final class EmbeddedPipeline implements AutoCloseable {
         }
     }
 
+    /** The first stage that stopped on its own, as "stage NAME stopped: REASON"; empty while all run. */
+    private java.util.Optional<String> stoppedStage() {
+        return runners.stream().filter(r -> r.failure().isPresent()).findFirst()
+                .map(r -> "stage " + r.stageName() + " stopped: " + r.failure().get());
+    }
+
     /** What became of the pages of one ingest call. */
     public record Outcome(int indexed, List<String> failures) {
     }
@@ -190,12 +196,6 @@ public final class EmbeddedPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The first stage that stopped on its own, as "stage NAME stopped: REASON"; empty while all run. */
-    private java.util.Optional<String> stoppedStage() {
-        return runners.stream().filter(r -> r.failure().isPresent()).findFirst()
-                .map(r -> "stage " + r.stageName() + " stopped: " + r.failure().get());
     }
 
     public SearchStore store() {
