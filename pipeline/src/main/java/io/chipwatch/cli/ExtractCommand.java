@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "extract",
         mixinStandardHelpOptions = true,
         description = {"Extract articles from HTML pages or plain-text files and print one JSON record per input.",
-                "Inputs are files, http(s) URLs (fetched with a plain GET) or - for standard input."},
+                "Inputs are files, http(s) URLs (fetched as the crawler fetches: no loopback or private addresses unless --allow) or - for standard input."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every input extracted", "1:at least one input failed (its record has an error field)", "2:usage error"})
 final class ExtractCommand implements Callable<Integer> {
@@ -52,6 +52,9 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--site-rules", paramLabel = "FILE", description = "Extra site rules (YAML), taking precedence over the built-in ones.")
     Path siteRules;
+
+    @picocli.CommandLine.Mixin
+    FetchOptions fetch = new FetchOptions();
 
     @Parameters(arity = "1..*", paramLabel = "FILE|URL", description = "Pages to extract; - reads standard input.")
     List<String> inputs;
@@ -76,7 +79,7 @@ final class ExtractCommand implements Callable<Integer> {
             rules = rules.plus(SiteRules.read(siteRules));
         }
         ArticleExtractor extractor = new ArticleExtractor(rules);
-        InputReader reader = new InputReader(in);
+        InputReader reader = new InputReader(in, () -> fetch.settings(io.chipwatch.config.ChipwatchConfig.DEFAULT_SOURCES));
         RecordWriter writer = new RecordWriter(new ObjectMapper());
         NlpAnalyzer nlp = format == Format.eval ? NlpAnalyzer.withDefaults() : null;
         int failures = 0;
@@ -90,6 +93,7 @@ final class ExtractCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        reader.close();
         return failures == 0 ? 0 : 1;
     }
 

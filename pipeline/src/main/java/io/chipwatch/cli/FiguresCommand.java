@@ -46,6 +46,6 @@ final class FiguresCommand implements Callable<Integer> {
         Gazetteer gazetteer = Gazetteer.defaults();
         SearchQuery query = new SearchQuery(SearchQuery.Kind.FIGURES, null, SearchCommand.canonical(gazetteer, subject),
                 metric, from, to, limit);
-        return SearchCommand.print(spec, SearchCommand.store(profile, data, gazetteer), query);
+        return SearchCommand.print(spec, SearchCommand.store(spec, profile, data, gazetteer), query);
     }
 }

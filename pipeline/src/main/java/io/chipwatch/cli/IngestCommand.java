@@ -39,6 +39,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile = new ProfileOptions();
 
+    @Mixin
+    FetchOptions fetch = new FetchOptions();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Give up waiting after this long (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -56,20 +59,27 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InputReader reader = new InputReader(in);
+        ChipwatchConfig config = profile.load();
         List<RawPage> pages = new ArrayList<>();
         int unreadable = 0;
-        for (String input : InputReader.expand(inputs)) {
-            try {
-                pages.add(reader.read(input, null));
-            } catch (IOException e) {
-                unreadable++;
-                err.println("chipwatch: cannot read " + input + ": " + e.getMessage());
+        try (InputReader reader = new InputReader(in, () -> fetch.settings(config.sources()))) {
+            for (String input : InputReader.expand(inputs)) {
+                try {
+                    pages.add(reader.read(input, null));
+                } catch (IOException e) {
+                    unreadable++;
+                    err.println("chipwatch: cannot read " + input + ": " + e.getMessage());
+                }
             }
         }
-        ChipwatchConfig config = profile.load();
         if ("kafka".equals(config.bus().kind())) {
             return publish(config, pages, unreadable, out);
+        }
+        if (pages.isEmpty()) {
+            // nothing readable: no reason to load the NLP models or open the store
+            out.printf("indexed 0 of %d pages into %s%n", unreadable, data.dir());
+            out.flush();
+            return 1;
         }
         Gazetteer gazetteer = Gazetteer.defaults();
         // alerts only when asked for: the shipped alerts file needs its sinks' secrets in the environment;

@@ -1,34 +1,42 @@
 package io.chipwatch.cli;
 
+import io.chipwatch.crawl.CrawlSettings;
+import io.chipwatch.crawl.FetchRequest;
+import io.chipwatch.crawl.FetchResult;
+import io.chipwatch.crawl.HttpPageFetcher;
 import io.chipwatch.model.RawPage;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Reads one CLI input: a file, standard input ("-"), or an http(s) URL fetched with a plain GET. */
-final class InputReader {
+/**
+ * Reads one CLI input: a file, standard input ("-"), or an http(s) URL fetched by the crawler's
+ * fetcher ({@link HttpPageFetcher}), so a URL given on the command line meets the same address
+ * guard, body-size limit and whole-response timeout as a crawled one. Close it to release the
+ * fetcher's threads.
+ */
+final class InputReader implements AutoCloseable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String USER_AGENT = "chipwatch/0.1 (+https://github.com/chipwatch)";
-
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(TIMEOUT)
-            .build();
     private final InputStream stdin;
+    private final Supplier<CrawlSettings> settings;
+    private HttpPageFetcher fetcher;
 
+    /** Fetches URLs with the crawler settings of config/sources.yml, else of the built-in sources file. */
     InputReader(InputStream stdin) {
+        this(stdin, () -> new FetchOptions().settings(io.chipwatch.config.ChipwatchConfig.DEFAULT_SOURCES));
+    }
+
+    /** @param settings the fetcher's settings, asked for at the first URL input only */
+    InputReader(InputStream stdin, Supplier<CrawlSettings> settings) {
         this.stdin = stdin;
+        this.settings = settings;
     }
 
     static boolean isUrl(String input) {
@@ -37,34 +45,50 @@ final class InputReader {
 
     /**
      * @param pageUrl the URL to attribute to a file or stdin input (the {@code --url} option), or null
+     * @throws IOException when the input cannot be read, or the URL not fetched (refused by the
+     *                     address guard, too large, too slow, an HTTP error): the message says which
      */
     RawPage read(String input, URI pageUrl) throws IOException {
         if (isUrl(input)) {
-            return fetch(URI.create(input));
+            return fetch(input);
         }
         byte[] bytes = input.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(input));
         return new RawPage(bytes, pageUrl, Map.of(), Instant.now());
     }
 
-    private RawPage fetch(URI url) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(TIMEOUT)
-                .header("User-Agent", USER_AGENT)
-                .header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
-                .GET().build();
-        HttpResponse<byte[]> response;
+    private RawPage fetch(String input) throws IOException {
+        URI url;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            url = new URI(input);
+        } catch (URISyntaxException e) {
+            throw new IOException("not a valid URL: " + e.getMessage(), e);
+        }
+        FetchResult result;
+        try {
+            result = fetcher().fetch(FetchRequest.get(url));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + url, e);
         }
-        if (response.statusCode() >= 400) {
-            throw new IOException("HTTP " + response.statusCode() + " for " + url);
+        if (!result.ok()) {
+            String hint = result.status() == FetchResult.Status.BLOCKED ? " (for local use, pass --allow HOST)" : "";
+            throw new IOException(result.status() + ": " + result.reason() + hint);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((k, v) -> headers.put(k, String.join(", ", v)));
-        return new RawPage(response.body(), response.uri(), headers, Instant.now());
+        return new RawPage(result.body(), result.finalUrl(), result.headers(), result.fetchedAt());
+    }
+
+    private HttpPageFetcher fetcher() {
+        if (fetcher == null) {
+            fetcher = new HttpPageFetcher(settings.get());
+        }
+        return fetcher;
+    }
+
+    @Override
+    public void close() {
+        if (fetcher != null) {
+            fetcher.close();
+        }
     }
 
     /** The inputs with each folder replaced by its files in name order (hidden and *.json files skipped). */

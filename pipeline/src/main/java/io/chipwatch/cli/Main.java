@@ -27,6 +27,11 @@ public final class Main {
 
     /** Runs a command line with the given standard streams, as tests do. */
     public static int run(PrintStream out, InputStream in, String... args) {
+        return commandLine(out, in).execute(args);
+    }
+
+    /** The command line with its commands wired to these streams. */
+    static CommandLine commandLine(PrintStream out, InputStream in) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -45,6 +50,6 @@ public final class Main {
         };
         CommandLine cli = new CommandLine(new ChipwatchCommand(), factory);
         cli.setOut(new PrintWriter(out, true));
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    /** The exit status when a stage stopped on its own (a fatal error of the JVM, a bus that failed). */
+    static final int STAGE_STOPPED = 3;
 
     @Spec
     CommandSpec spec;
@@ -48,11 +50,24 @@ final class RunCommand implements Callable<Integer> {
             description = "Serve /metrics (Prometheus) and /health on this port; -1 (default) serves nothing.")
     int httpPort;
 
-    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds between progress lines, at least 1 (default: ${DEFAULT-VALUE}).")
     long progressSeconds;
+
+    @Option(names = "--record-budget", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Seconds the extract and nlp stages may spend on one record; a record still running then is abandoned "
+                    + "and dead-lettered, and the stage goes on (default: ${DEFAULT-VALUE}).")
+    long recordBudgetSeconds;
 
     @Override
     public Integer call() throws Exception {
+        if (progressSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--progress must be at least 1 second, not " + progressSeconds);
+        }
+        if (recordBudgetSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--record-budget must be at least 1 second, not " + recordBudgetSeconds);
+        }
         ChipwatchConfig config = profile.load();
         if (stages != null) {
             config = config.withStages(stages);
@@ -70,11 +85,12 @@ final class RunCommand implements Callable<Integer> {
         AtomicReference<SearchStore> store = new AtomicReference<>();
         ChipwatchConfig cfg = config;
         CountDownLatch stopped = new CountDownLatch(1);
+        int exitCode = 0;
         try (Bus bus = Components.bus(config)) {
             StageProcess process = new StageProcess(config, bus, () -> analyzer(gazetteer), () -> {
                 store.set(Components.store(cfg, gazetteer));
                 return store.get();
-            }, siteRules);
+            }, siteRules, java.time.Duration.ofSeconds(recordBudgetSeconds));
             io.chipwatch.crawl.Crawler crawler = crawl
                     ? new io.chipwatch.crawl.Crawler(sources, config.data(), new io.chipwatch.crawl.BusPageSink(bus, new io.chipwatch.stage.RecordCodec()))
                     : null;
@@ -100,7 +116,24 @@ final class RunCommand implements Callable<Integer> {
             if (scheduler != null) {
                 scheduler.start();
             }
-            while (!stopped.await(progressSeconds, TimeUnit.SECONDS)) {
+            long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(progressSeconds);
+            // Checked every second: a stage that stopped on its own must end the process soon, not after the next progress line.
+            while (!stopped.await(1, TimeUnit.SECONDS)) {
+                java.util.Optional<String> dead = process.stoppedStage();
+                if (dead.isPresent()) {
+                    LOG.error("Stage {} stopped on its own; ending the process so that a supervisor restarts it", dead.get());
+                    spec.commandLine().getErr().println("chipwatch: stage " + dead.get()
+                            + " stopped; exiting with status " + STAGE_STOPPED + " so that a supervisor restarts the process");
+                    exitCode = STAGE_STOPPED;
+                    // the other stages finish their records in flight, as on SIGTERM
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    hook.run();
+                    break;
+                }
+                if (System.nanoTime() - nextProgress < 0) {
+                    continue;
+                }
+                nextProgress += TimeUnit.SECONDS.toNanos(progressSeconds);
                 String stagesLine = process.progress();
                 String crawlLine = scheduler == null ? "" : "crawl: " + scheduler.runs() + " source runs, " + scheduler.articles() + " pages";
                 spec.commandLine().getErr().println("chipwatch: " + crawlLine + (crawlLine.isEmpty() || stagesLine.isEmpty() ? "" : "  ") + stagesLine);
@@ -113,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
                 store.get().close();
             }
         }
-        return 0;
+        return exitCode;
     }
 
     private static NlpAnalyzer analyzer(Gazetteer gazetteer) {

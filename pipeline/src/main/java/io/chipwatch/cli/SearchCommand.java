@@ -71,7 +71,7 @@ final class SearchCommand implements Callable<Integer> {
         Gazetteer gazetteer = Gazetteer.defaults();
         SearchQuery.Kind kind = kind();
         SearchQuery query = new SearchQuery(kind, text, canonical(gazetteer, entity), metric, from, to, limit);
-        return print(spec, store(profile, data, gazetteer), query);
+        return print(spec, store(spec, profile, data, gazetteer), query);
     }
 
     /** The kind the options ask for; two of --figures (or --metric), --events and --alerts are a usage error. */
@@ -86,11 +86,14 @@ final class SearchCommand implements Callable<Integer> {
                 : alerts ? SearchQuery.Kind.ALERTS : SearchQuery.Kind.ARTICLES;
     }
 
-    /** The configured store; the embedded one in --data (or $CHIPWATCH_DATA, ./data). */
-    static SearchStore store(ProfileOptions profile, DataOptions data, Gazetteer gazetteer) throws IOException {
+    /**
+     * The configured store; the embedded one in --data (or $CHIPWATCH_DATA, ./data), which must
+     * exist: searching never creates a data folder.
+     */
+    static SearchStore store(CommandSpec spec, ProfileOptions profile, DataOptions data, Gazetteer gazetteer) throws IOException {
         ChipwatchConfig config = profile.load();
         if ("lucene".equals(config.store().kind())) {
-            return LuceneSearchStore.open(data.dir().resolve("index"), gazetteer);
+            return LuceneSearchStore.open(data.existingIndex(spec.commandLine()), gazetteer);
         }
         return Components.store(config, gazetteer);
     }

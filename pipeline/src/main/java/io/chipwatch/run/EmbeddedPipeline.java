@@ -119,6 +119,12 @@ public final class EmbeddedPipeline implements AutoCloseable {
         }
     }
 
+    /** The first stage that stopped on its own, as "stage NAME stopped: REASON"; empty while all run. */
+    private java.util.Optional<String> stoppedStage() {
+        return runners.stream().filter(r -> r.failure().isPresent()).findFirst()
+                .map(r -> "stage " + r.stageName() + " stopped: " + r.failure().get());
+    }
+
     /** What became of the pages of one ingest call. */
     public record Outcome(int indexed, List<String> failures) {
     }
@@ -139,7 +145,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         ObjectMapper json = new ObjectMapper();
-        while (indexRunner.processed() - before + failures.size() < pages.size() && System.nanoTime() < deadline) {
+        while (indexRunner.processed() - before + failures.size() < pages.size() && System.nanoTime() < deadline
+                && stoppedStage().isEmpty()) {
             List<BusRecord> dead = deadLetters.poll(POLL);
             for (BusRecord r : dead) {
                 String failure = describe(json, r);
@@ -149,6 +156,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
             }
             deadLetters.commit(dead);
         }
+        // a stage that died (a fatal JVM error) would otherwise leave ingest waiting for the whole timeout
+        stoppedStage().ifPresent(stage -> failures.add(stage + " (the pages it had not done are not indexed)"));
         store.refresh();
         int indexed = (int) (indexRunner.processed() - before);
         if (alertRunner != null) {

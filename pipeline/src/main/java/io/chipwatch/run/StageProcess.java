@@ -38,6 +38,17 @@ public final class StageProcess implements AutoCloseable {
     /** @param siteRules extraction rules: the defaults plus those of the crawler's sources */
     public StageProcess(ChipwatchConfig config, Bus bus, Supplier<NlpAnalyzer> nlp, Supplier<SearchStore> store,
                         io.chipwatch.html.SiteRules siteRules) {
+        this(config, bus, nlp, store, siteRules, StageRunner.DEFAULT_RECORD_BUDGET);
+    }
+
+    /**
+     * @param siteRules    extraction rules: the defaults plus those of the crawler's sources
+     * @param recordBudget how long the extract and nlp stages may take over one record before it is
+     *                     abandoned and dead-lettered (the index and alert stages write to stores
+     *                     and sinks, which have timeouts of their own)
+     */
+    public StageProcess(ChipwatchConfig config, Bus bus, Supplier<NlpAnalyzer> nlp, Supplier<SearchStore> store,
+                        io.chipwatch.html.SiteRules siteRules, Duration recordBudget) {
         RecordCodec codec = new RecordCodec();
         // The index stage and the index alert sinks share one store: Lucene allows one writer per folder.
         Supplier<SearchStore> sharedStore = once(store);
@@ -60,8 +71,9 @@ public final class StageProcess implements AutoCloseable {
             }
             StageRunner runner = switch (stage) {
                 case "extract" -> new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES),
-                        new ExtractStage(new ArticleExtractor(siteRules), codec), POLL);
-                case "nlp" -> new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp.get(), codec), POLL);
+                        new ExtractStage(new ArticleExtractor(siteRules), codec), POLL, StageRunner.DEFAULT_MAX_RETRY_PAUSE, recordBudget);
+                case "nlp" -> new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp.get(), codec), POLL,
+                        StageRunner.DEFAULT_MAX_RETRY_PAUSE, recordBudget);
                 case "index" -> new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(sharedStore.get(), codec), POLL);
                 default -> throw new IllegalArgumentException("unknown stage " + stage);
             };
@@ -102,24 +114,22 @@ public final class StageProcess implements AutoCloseable {
                     .tag("stage", name).description("records a stage processed and published").register(registry);
             io.micrometer.core.instrument.FunctionCounter.builder("chipwatch.records.failed", r, StageRunner::failed)
                     .tag("stage", name).description("records a stage sent to the dead-letter topic").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("chipwatch.records.stuck", r, StageRunner::stuckRecords)
+                    .tag("stage", name).description("records abandoned after their time budget whose threads still run").register(registry);
         });
     }
 
-    /** Healthy while no runner has stopped on an error it could not route to the DLQ. */
+    /** Healthy while no runner has stopped on its own (an error it could not route to the DLQ, a fatal error). */
     public io.chipwatch.ops.OpsServer.Health health() {
-        StringBuilder json = new StringBuilder("{\"stages\":{");
-        boolean up = true;
-        boolean first = true;
-        for (Map.Entry<String, StageRunner> e : runners.entrySet()) {
-            java.util.Optional<Throwable> failure = e.getValue().failure();
-            up &= failure.isEmpty();
-            json.append(first ? "" : ",").append('"').append(e.getKey()).append("\":{\"status\":\"")
-                    .append(failure.isEmpty() ? "UP" : "DOWN").append("\",\"processed\":").append(e.getValue().processed())
-                    .append(",\"failed\":").append(e.getValue().failed()).append('}');
-            first = false;
-        }
-        json.append("},\"status\":\"").append(up ? "UP" : "DOWN").append("\"}");
-        return new io.chipwatch.ops.OpsServer.Health(up, json.toString());
+        return StageHealth.of(runners);
+    }
+
+    /**
+     * The first stage that stopped without being asked to, with its reason: the process should then
+     * end, so that its supervisor starts it again. Empty while every stage runs.
+     */
+    public java.util.Optional<String> stoppedStage() {
+        return StageHealth.firstStopped(runners);
     }
 
     private final Map<String, long[]> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();

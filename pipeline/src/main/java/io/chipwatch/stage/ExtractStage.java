@@ -18,6 +18,12 @@ public final class ExtractStage implements Stage {
         this.codec = codec;
     }
 
+    /** A pure function of the record: safe to abandon when stuck. */
+    @Override
+    public boolean abandonable() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "extract";

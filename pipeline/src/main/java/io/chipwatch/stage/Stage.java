@@ -24,6 +24,16 @@ public interface Stage {
     }
 
     /**
+     * Whether a call may be abandoned half-way when it runs past its time budget: true for a pure
+     * function of its input (its thread is left to finish alone, with no effect on anything), false
+     * (the default) for a stage with effects, such as a store write. A runner gives an abandonable
+     * stage {@link StageRunner#DEFAULT_RECORD_BUDGET} unless told otherwise.
+     */
+    default boolean abandonable() {
+        return false;
+    }
+
+    /**
      * Maps one input record to its outputs.
      *
      * @return the records to publish, possibly empty, never null

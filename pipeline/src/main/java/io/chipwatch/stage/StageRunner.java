@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,6 +40,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * that fails for good is processed again record by record, so that only the record at fault is
  * dead-lettered.
  *
+ * <p>Any Throwable from one record is that record's failure and sends it to the DLQ, a
+ * {@link StackOverflowError} included; other {@link VirtualMachineError}s (out of memory, an internal
+ * error) leave the JVM in doubt, so the runner stops, uncommitted, with that error as its
+ * {@link #failure()}, and whoever runs it should end the process so a supervisor restarts it. With a
+ * time budget, each record is processed on a worker thread of its own; a record still running when
+ * the budget is spent is abandoned and dead-lettered, and the runner goes on with a fresh worker
+ * (see {@link RecordWorker}). A batch stage's {@code processAll} has no budget: it writes to a store,
+ * and a write left running behind the runner's back is not safe to abandon.
+ *
  * <p>{@link #run()} occupies its thread until {@link #close()}. Call {@code close()} from any thread
  * (a shutdown hook on SIGTERM, say): it does not wait; the runner finishes the record being
  * processed (for a batch stage, the batch), publishes and commits what it finished, leaves the rest
@@ -49,6 +59,15 @@ public final class StageRunner implements Runnable, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
 
+    /**
+     * The time budget per record of the stages that can be abandoned safely (extract, nlp) unless
+     * configured otherwise: far above what a sane page takes (well under a second), so only a
+     * stuck input meets it.
+     */
+    public static final Duration DEFAULT_RECORD_BUDGET = Duration.ofSeconds(60);
+    /** The longest pause between tries of a record the stage cannot process for now, unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_RETRY_PAUSE = Duration.ofMillis(5_000);
+
     private enum State { NEW, RUNNING, STOPPED }
 
     private final Bus bus;
@@ -58,6 +77,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     private final Duration pollTimeout;
     private final long maxPauseMillis;
     private final Bus.Consumer consumer;
+    private final RecordWorker worker;
     private final DeadLetter deadLetter = new DeadLetter(new ObjectMapper());
 
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -72,7 +92,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
      * any of them polls.
      */
     public StageRunner(Bus bus, String group, List<String> inputTopics, Stage stage, Duration pollTimeout) {
-        this(bus, group, inputTopics, stage, pollTimeout, Duration.ofMillis(MAX_PAUSE_MILLIS));
+        this(bus, group, inputTopics, stage, pollTimeout, DEFAULT_MAX_RETRY_PAUSE);
     }
 
     /**
@@ -80,6 +100,19 @@ public final class StageRunner implements Runnable, AutoCloseable {
      *                      ({@link TransientStageException}); pauses double from half a second up to it
      */
     public StageRunner(Bus bus, String group, List<String> inputTopics, Stage stage, Duration pollTimeout, Duration maxRetryPause) {
+        this(bus, group, inputTopics, stage, pollTimeout, maxRetryPause, stage.abandonable() ? DEFAULT_RECORD_BUDGET : null);
+    }
+
+    /**
+     * @param recordBudget how long the stage may take over one record before it is abandoned and
+     *                     dead-lettered ({@link RecordWorker}); null for no budget, as a stage with
+     *                     effects that must not be left running (a store write) needs. The shorter
+     *                     constructors give {@link #DEFAULT_RECORD_BUDGET} to a stage that is
+     *                     {@link Stage#abandonable()}, and none to the others
+     */
+    public StageRunner(Bus bus, String group, List<String> inputTopics, Stage stage, Duration pollTimeout, Duration maxRetryPause,
+                       Duration recordBudget) {
+        this.worker = recordBudget == null ? null : new RecordWorker(stage.name(), recordBudget, MAX_STUCK);
         this.maxPauseMillis = Math.max(FIRST_PAUSE_MILLIS, maxRetryPause.toMillis());
         this.bus = bus;
         this.group = group;
@@ -108,10 +141,22 @@ public final class StageRunner implements Runnable, AutoCloseable {
                 lag = consumer.lag();
                 assigned = consumer.assignedPartitions();
             }
-        } catch (RuntimeException e) {
+            if (!stopRequested) {
+                failure.set(new InterruptedException("the thread of stage " + stage.name() + " was interrupted"));
+                log.error("stage {} stopped: its thread was interrupted", stage.name());
+            }
+        } catch (Throwable e) {
+            // Nothing may end this thread unseen: whatever stops it is the failure that /health reports.
             failure.set(e);
-            log.error("stage {} stopped after an error", stage.name(), e);
+            log.error("stage {} stopped after {}; records from the last commit on are delivered again after a restart",
+                    stage.name(), e instanceof VirtualMachineError ? "a fatal error of the JVM" : "an error", e);
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
+            if (worker != null) {
+                worker.close();
+            }
             closeConsumer();
             state.set(State.STOPPED);
             stopped.countDown();
@@ -152,6 +197,11 @@ public final class StageRunner implements Runnable, AutoCloseable {
         return lag;
     }
 
+    /** Records abandoned after their time budget whose worker threads still run. */
+    public int stuckRecords() {
+        return worker == null ? 0 : worker.stuck();
+    }
+
     /** Records sent to the dead-letter topic. */
     public long failed() {
         return failed.get();
@@ -178,15 +228,21 @@ public final class StageRunner implements Runnable, AutoCloseable {
      */
     private List<InFlight> processEach(List<BusRecord> batch) {
         List<InFlight> inFlight = new ArrayList<>(batch.size());
-        for (BusRecord record : batch) {
-            if (stopRequested) {
-                break;
+        try {
+            for (BusRecord record : batch) {
+                if (stopRequested) {
+                    break;
+                }
+                Optional<Attempt<List<Stage.Output>>> outputs = untilNotTransient(record, record.key(), () -> stage.process(record), worker);
+                if (outputs.isEmpty()) {
+                    break;  // stopped or interrupted while waiting: the record was not handled
+                }
+                inFlight.add(new InFlight(record, publish(outputs.get())));
             }
-            Optional<Attempt<List<Stage.Output>>> outputs = untilNotTransient(record, record.key(), () -> stage.process(record));
-            if (outputs.isEmpty()) {
-                break;  // stopped or interrupted while waiting: the record was not handled
-            }
-            inFlight.add(new InFlight(record, publish(outputs.get())));
+        } catch (RecordWorker.TooManyStuckException e) {
+            // the records before this one are done (the abandoned ones dead-lettered): keep that, then stop
+            settle(inFlight);
+            throw e;
         }
         return inFlight;
     }
@@ -199,12 +255,12 @@ public final class StageRunner implements Runnable, AutoCloseable {
      */
     private List<InFlight> processTogether(BatchStage together, List<BusRecord> batch) {
         String what = "a batch of " + batch.size() + " records starting at " + batch.get(0).key();
-        Optional<Attempt<List<BatchStage.Result>>> attempt = untilNotTransient(batch.get(0), what, () -> together.processAll(batch));
+        Optional<Attempt<List<BatchStage.Result>>> attempt = untilNotTransient(batch.get(0), what, () -> together.processAll(batch), null);
         if (attempt.isEmpty()) {
             return List.of();  // stopped or interrupted while waiting: the whole batch is delivered again
         }
         List<BatchStage.Result> results = attempt.get().value();
-        Exception error = attempt.get().error();
+        Throwable error = attempt.get().error();
         if (error == null && (results == null || results.size() != batch.size())) {
             error = new IllegalStateException("stage returned " + (results == null ? "no" : results.size()) + " results for "
                     + batch.size() + " records");
@@ -256,8 +312,9 @@ public final class StageRunner implements Runnable, AutoCloseable {
         }
     }
 
+    /** Abandoned records whose threads still run before the runner gives up (each may hold a core). */
+    private static final int MAX_STUCK = 4;
     private static final long FIRST_PAUSE_MILLIS = 500;
-    private static final long MAX_PAUSE_MILLIS = 5_000;
 
     /** Sleeps, waking early when a stop is requested; false when interrupted or stopping. */
     private boolean pause(long millis) {
@@ -279,15 +336,19 @@ public final class StageRunner implements Runnable, AutoCloseable {
      * runner was stopped or interrupted while waiting; otherwise the value, or the error that
      * sends the input to the DLQ.
      *
+     * <p>Any Throwable of the call is the input's failure, but a {@link VirtualMachineError} other
+     * than {@link StackOverflowError}, which is thrown on, to stop the runner.
+     *
      * @param notice the record named in the retry notice
      * @param what   what is being processed, for the logs
+     * @param budget the worker that runs the call within its time budget, or null to call it here
      */
-    private <T> Optional<Attempt<T>> untilNotTransient(BusRecord notice, String what, StageCall<T> call) {
+    private <T> Optional<Attempt<T>> untilNotTransient(BusRecord notice, String what, Callable<T> call, RecordWorker budget) {
         long pauseMillis = FIRST_PAUSE_MILLIS;
         boolean waited = false;
         while (true) {
             try {
-                T value = call.call();
+                T value = budget == null ? call.call() : budget.call(call);
                 if (waited) {
                     log.info("stage {} processed {} again after waiting", stage.name(), what);
                 }
@@ -305,7 +366,17 @@ public final class StageRunner implements Runnable, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
+            } catch (RecordWorker.TooManyStuckException e) {
+                throw e;
             } catch (Exception e) {
+                return Optional.of(new Attempt<>(null, e));
+            } catch (VirtualMachineError e) {
+                if (!(e instanceof StackOverflowError)) {
+                    throw e;
+                }
+                return Optional.of(new Attempt<>(null, e));
+            } catch (Error e) {
+                // a linkage error, a failed assertion, an error in a static initialiser: this input's failure
                 return Optional.of(new Attempt<>(null, e));
             }
         }
@@ -393,12 +464,7 @@ public final class StageRunner implements Runnable, AutoCloseable {
     }
 
     /** What a call of the stage gave: a value (perhaps null, which the caller judges) or the error it threw. */
-    private record Attempt<T>(T value, Exception error) {
-    }
-
-    @FunctionalInterface
-    private interface StageCall<T> {
-        T call() throws Exception;
+    private record Attempt<T>(T value, Throwable error) {
     }
 
     /** The runner cannot even record a failure, so it must stop rather than commit past the record. */

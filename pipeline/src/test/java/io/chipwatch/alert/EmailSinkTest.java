@@ -8,10 +8,14 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,5 +78,30 @@ class EmailSinkTest {
     void theSettingsNeverPrintThePassword() {
         assertThat(new EmailSink.Settings("h", 25, "a@b.c", List.of("d@e.f"), EmailSink.StartTls.OFF, "u", PASSWORD,
                 Duration.ofSeconds(1)).toString()).doesNotContain(PASSWORD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PLAIN", "LOGIN"})
+    void aServerThatQuotesTheBase64CredentialsInItsRefusalDoesNotLeakThem(String mechanism) throws Exception {
+        // '+', '/' and '=' in the password put all three base64 alphabets' special characters to work
+        String password = "Qu0ted+by/the=server" + mechanism;
+        try (EchoingSmtpServer server = new EchoingSmtpServer(mechanism)) {
+            EmailSink sink = new EmailSink("mail", new EmailSink.Settings("127.0.0.1", server.port(), "chipwatch@example.com",
+                    List.of("analyst@example.com"), EmailSink.StartTls.OFF, "chipwatch", password, Duration.ofSeconds(5)),
+                    Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+
+            DeliveryException e = catchThrowableOfType(() -> sink.deliver(Fixtures.alert()), DeliveryException.class);
+
+            String plainArgument = Base64.getEncoder().encodeToString(("\0chipwatch\0" + password).getBytes(StandardCharsets.UTF_8));
+            String loginArgument = Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
+            assertThat(e).hasMessageContaining("535").hasMessageContaining("***")
+                    .hasMessageNotContaining(password).hasMessageNotContaining(plainArgument).hasMessageNotContaining(loginArgument);
+            // no fragment of either encoding long enough to tell bytes of the password is left around the blank
+            for (String argument : List.of(plainArgument, loginArgument)) {
+                for (int i = 0; i + 8 <= argument.length(); i++) {
+                    assertThat(e.getMessage()).doesNotContain(argument.substring(i, i + 8));
+                }
+            }
+        }
     }
 }

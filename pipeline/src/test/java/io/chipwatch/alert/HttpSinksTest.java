@@ -207,6 +207,22 @@ class HttpSinksTest {
     }
 
     @Test
+    void anErrorPageThatEchoesTheUrlTokenDecodedPercentEncodedOrInBase64DoesNotLeakIt() {
+        String token = "k3y+with/slash=and space";
+        String sent = java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        WeComSink sink = new WeComSink("wecom", receiver.uri("/cgi-bin/webhook/send?key=" + sent), client, TIMEOUT);
+        String base64 = Base64.getEncoder().encodeToString(("key=" + token).getBytes(StandardCharsets.UTF_8));
+        String lowerHex = sent.replace("%2B", "%2b").replace("%2F", "%2f").replace("%3D", "%3d");
+        receiver.answer(400, "bad key [" + token + "] [" + lowerHex + "] [" + sent.replace("+", "%20") + "] [" + base64 + "]");
+
+        DeliveryException e = catchThrowableOfType(() -> sink.deliver(Fixtures.alert()), DeliveryException.class);
+
+        assertThat(e).hasMessageContaining("HTTP 400").hasMessageContaining("bad key [***] [***] [***] [***]")
+                .hasMessageNotContaining(token).hasMessageNotContaining(lowerHex).hasMessageNotContaining(base64)
+                .hasMessageNotContaining("with/slash");
+    }
+
+    @Test
     void weComContentIsCutToItsByteLimit() {
         String fitted = WeComSink.fit("芯".repeat(3000));
 

@@ -84,7 +84,7 @@ class ExtractCommandTest {
     }
 
     @Test
-    void fetchesAUrlWithAPlainGetAndHonoursTheHeaderCharset() throws IOException {
+    void fetchesAnAllowedUrlAndHonoursTheHeaderCharset() throws IOException {
         byte[] gbk = page("燧原科技推出新训练芯片", "燧原科技推出新一代训练芯片，采用先进封装工艺，性能较上一代提升一倍以上。")
                 .replace("charset=utf-8", "charset=utf-8-wrong")
                 .getBytes(Charset.forName("GBK"));
@@ -99,7 +99,9 @@ class ExtractCommandTest {
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/news/1.html";
 
-        Run run = run("extract", url);
+        Path sources = Files.writeString(dir.resolve("sources.yml"), "crawler:\n  host_delay_seconds: 0\n");
+
+        Run run = run("extract", "--allow", "127.0.0.1", "--sources", sources.toString(), url);
 
         assertThat(run.exitCode).isZero();
         JsonNode r = run.records.get(0);

@@ -1,0 +1,66 @@
+package io.chipwatch.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Options that would do harm or hide a typo are refused before anything happens. */
+class UsageErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(new byte[0]));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void searchingADataFolderThatDoesNotExistIsAUsageErrorAndCreatesNoFolder() {
+        Path typo = dir.resolve("dtaa");
+
+        int search = run("search", "--data", typo.toString(), "寒武纪");
+        int figures = run("figures", "--data", typo.toString(), "--metric", "shipments");
+        int alerts = run("alerts", "list", "--data", typo.toString());
+
+        assertThat(search).isEqualTo(2);
+        assertThat(figures).isEqualTo(2);
+        assertThat(err.toString()).contains("no data folder " + typo.toAbsolutePath());
+        assertThat(alerts).as("alerts list only reads what is there").isZero();
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
+    void searchingADataFolderWithoutAnIndexIsAUsageErrorAndCreatesNoIndex() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+
+        int code = run("search", "--data", data.toString(), "寒武纪");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("no search index in " + data.toAbsolutePath());
+        assertThat(data).isEmptyDirectory();
+    }
+
+    @Test
+    void aProgressIntervalOfZeroIsAUsageError() {
+        int code = run("run", "--progress", "0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--progress must be at least 1 second, not 0");
+    }
+}
