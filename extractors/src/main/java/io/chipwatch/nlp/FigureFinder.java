@@ -18,6 +18,9 @@ final class FigureFinder {
 
     private static final Set<String> SUBJECT_TYPES = Set.of("ORG", "PLACE");
     /** A name right after these is the object of a verb, not who the figure is about. */
+    private static final Pattern PERCENTAGE_POINTS = Pattern.compile("百分[点點]");
+    private static final Pattern OWN_REVENUE_SHARE = Pattern.compile("[占佔](?:其|公司)?(?:总|總|全年|全部)?(?:营业收入|營業收入|营收|營收|收入|总收入|總收入)");
+    private static final Pattern STOCK_MOVE = Pattern.compile("股价|股價|股票|指数|指數|大盘|大盤|股市|盘中|盤中|收盘|收盤");
     private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|为|為|于|於|在|是|较|較|超过|超過|相比)\\s?$");
     private static final Pattern SHARE = Pattern.compile("(?:占|佔)(?:[^，,；;]{0,20}的|据|據|了|比)?\\s?(?:约|約|近|超过|超過|逾)?\\s?$");
     private static final Pattern NOW = Pattern.compile("现在|現在|目前|如今|当前|當前|眼下|时下|時下");
@@ -27,7 +30,7 @@ final class FigureFinder {
     private static final Pattern DOMESTIC = Pattern.compile("国产|國產|我国|我國");
     private static final String DOMESTIC_PLACE = "中国";
     /** 同比下降3%, 回落4.6个百分点: the change is a fall; 增速 before a fall word still reads as a fall. */
-    private static final Pattern DECLINE = Pattern.compile("(?:下降|下滑|下跌|降低|减少|減少|回落|萎缩|萎縮|衰退|缩减|縮減|跌幅|降幅|负增长|負增長)[^增涨漲升，,；;]{0,8}$");
+    private static final Pattern DECLINE = Pattern.compile("(?:下降|下滑|下跌|降低|减少|減少|回落|萎缩|萎縮|衰退|缩减|縮減|跌幅|降幅|负增长|負增長|年减|年減|季减|季減|月减|月減|下跌了|跌)[^增涨漲升，,；;]{0,8}$");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -65,7 +68,8 @@ final class FigureFinder {
                 Mention about = product != null ? product : earlier;
                 f = figure(facts, q, metric, subject, about == null ? null : about.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
             }
-            if ("growth".equals(f.metric()) && "percent".equals(f.unit()) && declines(text, clauseStart, q)) {
+            boolean change = "growth".equals(f.metric()) || PERCENTAGE_POINTS.matcher(q.text()).find();
+            if (change && "percent".equals(f.unit()) && declines(text, clauseStart, q)) {
                 f = new Figure(f.metric(), -f.value(), f.valueMax() == null ? null : -f.valueMax(), f.unit(), f.qualifier(),
                         f.subject(), f.product(), f.period(), f.surface(), f.text(), f.start(), f.end());
             }
@@ -87,6 +91,25 @@ final class FigureFinder {
     }
 
     private String metric(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {
+        String metric = metricByWords(facts, q, clauseStart, clauseEnd, previous);
+        String text = facts.text();
+        // 季增0.9个百分点: a change of a ratio in points is not a rate of growth of anything
+        if (PERCENTAGE_POINTS.matcher(q.text()).find()) {
+            return "other";
+        }
+        String clauseHead = text.substring(clauseStart, q.start());
+        // 占营业收入的15.85%: a share of the company's own revenue is its revenue mix, not a market
+        if ("market_share".equals(metric) && OWN_REVENUE_SHARE.matcher(clauseHead).find()) {
+            return "other";
+        }
+        // 股价上涨5%: a share price or an index moving is not the company growing
+        if ("growth".equals(metric) && STOCK_MOVE.matcher(clauseHead).find()) {
+            return "other";
+        }
+        return metric;
+    }
+
+    private String metricByWords(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {
         String text = facts.text();
         // the metric word nearest the number, looking back in its clause first, then just after it
         for (Lexicon.Hit h : lexicon.metricWords(text, q.start(), q.end())) {

@@ -45,14 +45,14 @@ class FigureFinderTest {
     }
 
     @Test
-    void aFallIsANegativeGrowthAndARiseStaysPositive() {
+    void aFallIsANegativeGrowthAndARiseStaysPositiveAPointChangeIsOtherButSigned() {
         Analysis a = analyze("存储芯片价格同比分别下降12%和3.5%，而出货量同比增长20%，增速比上年的26.1%回落4.6个百分点。");
 
         assertThat(figure(a, -12).metric()).isEqualTo("growth");
         assertThat(figure(a, -3.5).metric()).isEqualTo("growth");
         assertThat(figure(a, 20).metric()).isEqualTo("growth");
         assertThat(figure(a, 26.1).metric()).isEqualTo("growth");
-        assertThat(figure(a, -4.6).metric()).isEqualTo("growth");
+        assertThat(figure(a, -4.6).metric()).isEqualTo("other");
     }
 
     @Test
