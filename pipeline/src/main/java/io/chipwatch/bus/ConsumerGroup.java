@@ -95,6 +95,17 @@ final class ConsumerGroup {
         return committed.getOrDefault(partition, 0L);
     }
 
+    /** Records of the group's topics after its committed offsets. */
+    long uncommitted() {
+        long total = 0;
+        for (InMemoryTopic topic : topics.values()) {
+            for (PartitionLog log : topic.partitions()) {
+                total += Math.max(0, log.endOffset() - Math.max(committed(log.id()), log.startOffset()));
+            }
+        }
+        return total;
+    }
+
     /**
      * Moves the committed offset of a partition forward to {@code nextOffset}; never backward,
      * so a late commit of older records cannot undo a newer one. The offset store has it before memory does.

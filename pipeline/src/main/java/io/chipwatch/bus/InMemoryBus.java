@@ -159,9 +159,13 @@ public final class InMemoryBus implements Bus {
                 if (topic.hasReaders()) {
                     topic.trimCommitted(p);
                 }
-                // Publishers kept at most this many before; a group known only from the journal is held to it too.
+                // Publishers kept at most this many uncommitted records (unless the capacity was
+                // lowered since); the rest on disk are whole segments that groups known only from
+                // the journal had not committed when publishers dropped them.
                 PartitionLog partition = topic.partition(p);
                 if (partition.size() > partitionCapacity) {
+                    log.debug("Bus journal {}: {} keeps its latest {} of {} records", from, partition.id(), partitionCapacity,
+                            partition.size());
                     partition.trimTo(partition.endOffset() - partitionCapacity);
                 }
             }
@@ -291,6 +295,22 @@ public final class InMemoryBus implements Bus {
             monitor.recordsOrMembersChanged.signalAll();
             log.debug("member {} joined group {} reading {}", memberId, group, topicNames);
             return new InMemoryConsumer(monitor, topics, members, memberId);
+        } finally {
+            monitor.lock.unlock();
+        }
+    }
+
+    /**
+     * Records of the group's topics that the group has not committed: 0 once it has processed
+     * everything published so far (and for a group that does not exist). Lets a caller wait for
+     * the stages of one process to drain.
+     */
+    public long uncommitted(String group) {
+        monitor.lock.lock();
+        try {
+            ensureOpen();
+            ConsumerGroup reading = groups.get(group);
+            return reading == null ? 0 : reading.uncommitted();
         } finally {
             monitor.lock.unlock();
         }

@@ -52,6 +52,21 @@ public final class Components {
         };
     }
 
+    /**
+     * The embedded bus of a journal or memory configuration, for a pipeline in this process: the
+     * journal in the data folder's {@code bus} folder, shared with {@code run}.
+     *
+     * @throws IllegalArgumentException for the kafka bus
+     */
+    public static InMemoryBus embeddedBus(ChipwatchConfig config) {
+        ChipwatchConfig.Bus b = config.bus();
+        return switch (b.kind()) {
+            case "journal" -> InMemoryBus.journaled(config.data().resolve(BUS_FOLDER), b.partitions(), b.capacity());
+            case "memory" -> new InMemoryBus(b.partitions(), b.capacity());
+            default -> throw new IllegalArgumentException("the " + b.kind() + " bus is not an embedded bus");
+        };
+    }
+
     public static SearchStore store(ChipwatchConfig config, Gazetteer gazetteer) {
         ChipwatchConfig.Store s = config.store();
         return switch (s.kind()) {

@@ -27,6 +27,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,27 +71,24 @@ class RunSurvivesKillsTest {
             Path data = dir.resolve("data");
             Path config = config(site, data);
 
-            // Each kill comes once this run has indexed something and the index holds at least a
-            // random number of articles (rising from kill to kill), after a random pause: then
-            // pages are on their way through the stages, and the crawler may still be fetching.
-            int[] targets = moments.ints(KILLS, 1, PAGES).sorted().toArray();
+            // Each kill comes once the crawler has taken a random number of pages (rising from kill
+            // to kill), at the first moment after that when some page it took is not indexed yet:
+            // exactly when a bus that forgets its records would lose pages.
+            int[] targets = moments.ints(KILLS, 1, PAGES + 1).sorted().toArray();
             for (int kill = 1; kill <= KILLS; kill++) {
-                long pauseMillis = moments.nextInt(1_000);
-                int before = articleUrls(data).size();
-                int target = before >= PAGES - 1 ? before : Math.max(targets[kill - 1], before + 1);
                 Path log = dir.resolve("run-" + kill + ".log");
                 Process run = start(config, log);
+                int target = Math.max(targets[kill - 1], Math.min(seenPages(data) + 1, PAGES));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while ((articleUrls(data).size() < target || !Files.readString(log).contains("chipwatch: crawl:"))
-                        && run.isAlive() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
+                while (!timeToKill(data, log, target) && run.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
                 }
                 assertThat(run.isAlive()).as("run %d alive; its log:%n%s", kill, Files.readString(log)).isTrue();
-                Thread.sleep(pauseMillis);
+                int seen = seenPages(data);
+                int indexed = articleUrls(data).size();
                 run.destroyForcibly();   // SIGKILL: no shutdown hook, nothing flushed on the way out
                 assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                LOG.info("Kill {} once {} articles were indexed, {} ms later: {} of {} indexed", kill, target, pauseMillis,
-                        articleUrls(data).size(), PAGES);
+                LOG.info("Kill {} once the crawler had taken at least {} pages: {} taken, {} indexed", kill, target, seen, indexed);
             }
 
             Path log = dir.resolve("run-final.log");
@@ -165,6 +163,30 @@ class RunSurvivesKillsTest {
             return urls;
         } catch (IndexNotFoundException e) {
             return List.of();   // nothing committed yet
+        }
+    }
+
+    /**
+     * Once the stages run (the first progress line): when the crawler has taken {@code target}
+     * pages and some of them are not indexed yet, or when everything is done already.
+     */
+    private static boolean timeToKill(Path data, Path log, int target) throws IOException {
+        if (!Files.readString(log).contains("chipwatch: crawl:")) {
+            return false;
+        }
+        int seen = seenPages(data);
+        int indexed = articleUrls(data).size();
+        return seen >= target && indexed < seen || indexed == PAGES;
+    }
+
+    /** Pages the crawler has marked taken: the {@code seen} lines of its state file (read while it runs). */
+    private static int seenPages(Path data) throws IOException {
+        Path state = data.resolve("crawl").resolve("crawl-state.jsonl");
+        if (!Files.exists(state)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(state)) {
+            return (int) lines.filter(l -> l.contains("\"t\":\"seen\"")).count();
         }
     }
 
