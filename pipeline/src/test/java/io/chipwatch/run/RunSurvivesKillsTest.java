@@ -76,9 +76,9 @@ class RunSurvivesKillsTest {
             // exactly when a bus that forgets its records would lose pages.
             int[] targets = moments.ints(KILLS, 1, PAGES + 1).sorted().toArray();
             for (int kill = 1; kill <= KILLS; kill++) {
+                int target = Math.max(targets[kill - 1], Math.min(seenPages(data) + 1, PAGES));
                 Path log = dir.resolve("run-" + kill + ".log");
                 Process run = start(config, log);
-                int target = Math.max(targets[kill - 1], Math.min(seenPages(data) + 1, PAGES));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while (!timeToKill(data, log, target) && run.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
