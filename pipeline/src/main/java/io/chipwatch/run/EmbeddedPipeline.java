@@ -210,11 +210,10 @@ public final class EmbeddedPipeline implements AutoCloseable {
      * those published before the call and those they publish meanwhile, or the timeout passes;
      * dead-lettered pages are reported with the stage and the reason.
      *
-     * @return the articles indexed during the call and the pages that failed
+     * @return the articles indexed since the pipeline started (the stages run from then on, while
+     *         a crawler may be feeding them) and the pages that failed
      */
     public Outcome drain(Duration timeout) {
-        long before = indexRunner.processed();
-        long alertsBefore = alertRunner == null ? 0 : alertRunner.processed() + alertRunner.failed();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> failures = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -233,9 +232,9 @@ public final class EmbeddedPipeline implements AutoCloseable {
                     && bus.uncommitted(DEAD_LETTERS) == 0;
         }
         store.refresh();
-        int indexed = (int) (indexRunner.processed() - before);
+        int indexed = (int) indexRunner.processed();
         if (alertRunner != null) {
-            awaitAlerts(indexed, alertsBefore, deadline);
+            awaitAlerts(indexed, 0, deadline);
             store.refresh();
         }
         if (!drained) {
