@@ -19,15 +19,34 @@ import java.util.TreeSet;
 final class ConsumerGroup {
 
     private final String name;
+    private final OffsetStore store;
     private final Map<String, InMemoryTopic> topics = new TreeMap<>();
+    /** Topics a member has joined to read since the bus opened; the others are known from the journal only. */
+    private final Set<String> joined = new TreeSet<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     /** Members in join order, with the topics each reads. */
     private final Map<Long, Set<String>> members = new LinkedHashMap<>();
     private Map<Long, List<TopicPartition>> assignment = Map.of();
     private long generation;
 
-    ConsumerGroup(String name) {
+    ConsumerGroup(String name, OffsetStore store) {
         this.name = name;
+        this.store = store;
+    }
+
+    /**
+     * Takes back the committed offsets the journal kept for a topic: the group reads it again
+     * (holding its records) but is not active on it until a member joins.
+     */
+    void restore(InMemoryTopic topic, Map<TopicPartition, Long> offsets) {
+        if (topics.putIfAbsent(topic.name(), topic) == null) {
+            topic.addReader(this);
+        }
+        committed.putAll(offsets);
+    }
+
+    boolean activeOn(String topic) {
+        return joined.contains(topic);
     }
 
     String name() {
@@ -43,9 +62,12 @@ final class ConsumerGroup {
         Set<String> names = new TreeSet<>();
         for (InMemoryTopic topic : memberTopics) {
             names.add(topic.name());
+            joined.add(topic.name());
             if (topics.putIfAbsent(topic.name(), topic) == null) {
-                // A group that starts reading a topic starts at its oldest retained record.
+                // A group that starts reading a topic starts at its oldest retained record; the
+                // journal learns so, and holds the topic's records for the group from now on.
                 for (PartitionLog log : topic.partitions()) {
+                    store.commit(name, log.id(), log.startOffset());
                     committed.put(log.id(), log.startOffset());
                 }
                 topic.addReader(this);
@@ -73,9 +95,20 @@ final class ConsumerGroup {
         return committed.getOrDefault(partition, 0L);
     }
 
+    /** Records of the group's topics after its committed offsets. */
+    long uncommitted() {
+        long total = 0;
+        for (InMemoryTopic topic : topics.values()) {
+            for (PartitionLog log : topic.partitions()) {
+                total += Math.max(0, log.endOffset() - Math.max(committed(log.id()), log.startOffset()));
+            }
+        }
+        return total;
+    }
+
     /**
      * Moves the committed offset of a partition forward to {@code nextOffset}; never backward,
-     * so a late commit of older records cannot undo a newer one.
+     * so a late commit of older records cannot undo a newer one. The offset store has it before memory does.
      *
      * @return whether it moved
      */
@@ -83,6 +116,7 @@ final class ConsumerGroup {
         if (nextOffset <= committed(partition)) {
             return false;
         }
+        store.commit(name, partition, nextOffset);
         committed.put(partition, nextOffset);
         return true;
     }

@@ -61,17 +61,20 @@ final class InMemoryConsumer implements Bus.Consumer {
         monitor.lock.lock();
         try {
             ensureOpen();
-            boolean freed = false;
+            boolean moved = false;
             for (BusRecord record : processed) {
                 if (!group.reads(record.topic())) {
                     throw new IllegalArgumentException("group " + group.name() + " does not read topic " + record.topic());
                 }
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 if (group.commit(partition, record.offset() + 1)) {
-                    freed |= topics.get(record.topic()).trimCommitted(record.partition());
+                    topics.get(record.topic()).trimCommitted(record.partition());
+                    moved = true;
                 }
             }
-            if (freed) {
+            if (moved) {
+                // even when another group still holds the records: a waiting publisher may now drop
+                // those only a group known from the journal holds
                 monitor.roomFreed.signalAll();
             }
         } finally {

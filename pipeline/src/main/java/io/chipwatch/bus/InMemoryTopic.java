@@ -11,16 +11,24 @@ final class InMemoryTopic {
     private final List<ConsumerGroup> readers = new ArrayList<>();
     private boolean warnedAboutDropping;
 
-    InMemoryTopic(String name, int partitionCount) {
+    /** A new topic whose partitions the journal stores. */
+    InMemoryTopic(String name, int partitionCount, Journal journal) {
         if (partitionCount < 1) {
             throw new IllegalArgumentException("topic " + name + ": partition count " + partitionCount + " < 1");
         }
         this.name = name;
         List<PartitionLog> logs = new ArrayList<>(partitionCount);
         for (int p = 0; p < partitionCount; p++) {
-            logs.add(new PartitionLog(new TopicPartition(name, p)));
+            TopicPartition id = new TopicPartition(name, p);
+            logs.add(new PartitionLog(id, journal.newPartition(id), 0, List.of()));
         }
         this.partitions = List.copyOf(logs);
+    }
+
+    /** A topic read back from a journal. */
+    InMemoryTopic(String name, List<PartitionLog> partitions) {
+        this.name = name;
+        this.partitions = List.copyOf(partitions);
     }
 
     String name() {
@@ -44,8 +52,30 @@ final class InMemoryTopic {
         return (key.hashCode() & 0x7fffffff) % partitions.size();
     }
 
+    /** Whether any group reads the topic, including groups known only from the journal. */
     boolean hasReaders() {
         return !readers.isEmpty();
+    }
+
+    /**
+     * Whether a group reads the topic in this process. A group known only from the journal (no
+     * member has joined it since the bus opened) still keeps records from being trimmed, but
+     * does not hold up publishers: it may never come back.
+     */
+    boolean hasActiveReaders() {
+        return readers.stream().anyMatch(group -> group.activeOn(name));
+    }
+
+    /** The lowest committed offset of the partition among the groups active on the topic; {@link Long#MAX_VALUE} when none is. */
+    long oldestCommittedByActiveReaders(int partition) {
+        TopicPartition id = partitions.get(partition).id();
+        long oldest = Long.MAX_VALUE;
+        for (ConsumerGroup group : readers) {
+            if (group.activeOn(name)) {
+                oldest = Math.min(oldest, group.committed(id));
+            }
+        }
+        return oldest;
     }
 
     void addReader(ConsumerGroup group) {

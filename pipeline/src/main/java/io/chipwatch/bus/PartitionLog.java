@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The append-only record log of one in-memory partition. Offsets start at 0 and never repeat;
+ * The append-only record log of one in-memory partition, mirrored by its {@link PartitionStore}. Offsets start at 0 and never repeat;
  * the oldest records can be trimmed away once nobody needs them, which moves {@link #startOffset()}.
  * Not thread-safe: the {@link BusMonitor} lock guards it.
  */
@@ -14,12 +14,26 @@ final class PartitionLog {
     private static final int COMPACT_AFTER = 1024;
 
     private final TopicPartition id;
+    private final PartitionStore store;
     private final List<BusRecord> records = new ArrayList<>();
     private int head;          // index in records of the record at startOffset
     private long startOffset;  // offset of the oldest retained record
 
+    /** An empty log kept in memory only. */
     PartitionLog(TopicPartition id) {
+        this(id, PartitionStore.NONE, 0, List.of());
+    }
+
+    /**
+     * @param store   where records are made durable before they are visible
+     * @param start   the offset of the first of {@code restored}, or the end offset when it is empty
+     * @param restored the records the store held when opened, consecutive from {@code start}
+     */
+    PartitionLog(TopicPartition id, PartitionStore store, long start, List<BusRecord> restored) {
         this.id = id;
+        this.store = store;
+        this.startOffset = start;
+        this.records.addAll(restored);
     }
 
     TopicPartition id() {
@@ -39,8 +53,10 @@ final class PartitionLog {
         return records.size() - head;
     }
 
+    /** Stores the record (durably, on a journaled bus) and only then makes it readable; nothing changes if storing fails. */
     BusRecord append(String key, String value) {
         BusRecord record = new BusRecord(id.topic(), id.partition(), endOffset(), key, value);
+        store.append(record);
         records.add(record);
         return record;
     }
@@ -63,5 +79,6 @@ final class PartitionLog {
             records.subList(0, head).clear();
             head = 0;
         }
+        store.trimTo(startOffset);
     }
 }

@@ -16,12 +16,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** End-to-end throughput and latency of the pipeline on the configured bus and store. */
 @Command(name = "bench-pipeline", mixinStandardHelpOptions = true,
@@ -60,7 +65,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
         }
         Gazetteer gazetteer = Gazetteer.defaults();
         PrintWriter out = spec.commandLine().getOut();
-        try (Bus bus = Components.bus(config); SearchStore store = Components.store(config, gazetteer)) {
+        // The embedded bus's journal goes to a folder of its own: the benchmark's consumer groups
+        // would otherwise stay in the data folder's journal and hold records there.
+        Path journal = Files.createTempDirectory("chipwatch-bench-bus");
+        try (Bus bus = Components.bus(config, journal); SearchStore store = Components.store(config, gazetteer)) {
             PipelineBenchmark.Result r = new PipelineBenchmark().run(bus, store, NlpAnalyzer.withDefaults(), pages, articles,
                     config.bus().partitions(), Duration.ofSeconds(timeoutSeconds));
             out.printf(Locale.ROOT, "pipeline (%s bus, %s store): %d articles in %.1f s = %.1f articles/s; publish → indexed p50 %.0f ms, p99 %.0f ms%n",
@@ -68,7 +76,17 @@ final class BenchPipelineCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "baseline (one bulk write of the same documents): %.1f articles/s; pipeline / baseline = %.2f%n",
                     r.baselinePerSecond(), r.articlesPerSecond() / r.baselinePerSecond());
             out.flush();
+        } finally {
+            deleteTree(journal);
         }
         return 0;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

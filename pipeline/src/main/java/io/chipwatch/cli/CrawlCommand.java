@@ -4,11 +4,9 @@ import io.chipwatch.bus.Bus;
 import io.chipwatch.config.ChipwatchConfig;
 import io.chipwatch.crawl.BusPageSink;
 import io.chipwatch.crawl.Crawler;
-import io.chipwatch.crawl.PageSink;
 import io.chipwatch.crawl.Source;
 import io.chipwatch.crawl.SourceReport;
 import io.chipwatch.crawl.SourcesFile;
-import io.chipwatch.model.RawPage;
 import io.chipwatch.nlp.Gazetteer;
 import io.chipwatch.nlp.Lexicon;
 import io.chipwatch.nlp.NlpAnalyzer;
@@ -26,7 +24,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -73,22 +70,23 @@ final class CrawlCommand implements Callable<Integer> {
                 reports = crawler.runOnce(selected, r -> progress(err, r));
             }
         } else {
-            List<RawPage> pages = Collections.synchronizedList(new ArrayList<>());
-            PageSink collect = (page, source) -> pages.add(page);
-            try (Crawler crawler = new Crawler(sources, config.data(), collect)) {
+            Gazetteer gazetteer = Gazetteer.defaults();
+            // alerts only when the configuration lists the alert stage: its sinks need their secrets;
+            // made on the pipeline's store, which the index sinks write to
+            java.util.function.Function<io.chipwatch.store.SearchStore, io.chipwatch.run.Alerting> alerting = config.stages().contains("alert")
+                    ? store -> io.chipwatch.run.Alerting.open(config, () -> store) : null;
+            // The stages run while the crawler fetches. It marks a page taken only once the bus has
+            // acknowledged it: on the journaled bus, what a killed crawl leaves in flight is finished
+            // by the next crawl or run.
+            try (EmbeddedPipeline pipeline = new EmbeddedPipeline(Components.embeddedBus(config), config.data(), gazetteer,
+                    new NlpAnalyzer(gazetteer, Lexicon.defaults()), alerting, io.chipwatch.html.SiteRules.defaults().plus(sources.siteRules()));
+                 Crawler crawler = new Crawler(sources, config.data(), pipeline.pageSink())) {
                 reports = crawler.runOnce(selected, r -> progress(err, r));
-            }
-            if (!pages.isEmpty()) {
-                Gazetteer gazetteer = Gazetteer.defaults();
-                // alerts only when the configuration lists the alert stage: its sinks need their secrets;
-                // made on the pipeline's store, which the index sinks write to
-                java.util.function.Function<io.chipwatch.store.SearchStore, io.chipwatch.run.Alerting> alerting = config.stages().contains("alert")
-                        ? store -> io.chipwatch.run.Alerting.open(config, () -> store) : null;
-                try (EmbeddedPipeline pipeline = new EmbeddedPipeline(config.data(), gazetteer,
-                        new NlpAnalyzer(gazetteer, Lexicon.defaults()), alerting, io.chipwatch.html.SiteRules.defaults().plus(sources.siteRules()))) {
-                    EmbeddedPipeline.Outcome outcome = pipeline.ingest(pages, Duration.ofSeconds(timeoutSeconds));
-                    outcome.failures().forEach(f -> err.println("chipwatch: not indexed: " + f));
-                    out.printf("indexed %d of %d fetched pages into %s%n", outcome.indexed(), pages.size(), config.data());
+                EmbeddedPipeline.Outcome outcome = pipeline.drain(Duration.ofSeconds(timeoutSeconds));
+                outcome.failures().forEach(f -> err.println("chipwatch: not indexed: " + f));
+                int fetched = reports.stream().mapToInt(SourceReport::fetched).sum();
+                if (fetched > 0 || outcome.indexed() > 0 || !outcome.failures().isEmpty()) {
+                    out.printf("indexed %d of %d fetched pages into %s%n", outcome.indexed(), fetched, config.data());
                 }
             }
         }

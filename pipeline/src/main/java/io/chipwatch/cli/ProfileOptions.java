@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class ProfileOptions {
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "embedded",
-            description = "embedded (in-memory bus, Lucene in ./data) or kafka (config/chipwatch-kafka.yml). Default: ${DEFAULT-VALUE}.")
+            description = "embedded (embedded bus and Lucene in ./data) or kafka (config/chipwatch-kafka.yml). Default: ${DEFAULT-VALUE}.")
     String profile;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A configuration file instead of a built-in profile.")

@@ -57,17 +57,19 @@ public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stag
     }
 
     /**
-     * @param kind        memory or kafka
+     * @param kind        journal (the embedded bus, kept on disk under {@code data/bus}: what it
+     *                    acknowledged survives a killed process), memory (the same, kept in memory
+     *                    only: tests and benchmarks) or kafka
      * @param partitions  partitions of each topic the bus creates
-     * @param capacity    in-memory bus: records a partition holds before publishers wait
+     * @param capacity    journal and memory: records a partition holds before publishers wait
      * @param bootstrap   kafka: host:port list
      * @param replication kafka: replication factor of created topics
      */
     public record Bus(String kind, int partitions, int capacity, String bootstrap, short replication) {
 
         public Bus {
-            if (!kind.equals("memory") && !kind.equals("kafka")) {
-                throw new IllegalArgumentException("bus.kind must be memory or kafka, not '" + kind + "'");
+            if (!kind.equals("journal") && !kind.equals("memory") && !kind.equals("kafka")) {
+                throw new IllegalArgumentException("bus.kind must be journal, memory or kafka, not '" + kind + "'");
             }
             if (kind.equals("kafka") && (bootstrap == null || bootstrap.isBlank())) {
                 throw new IllegalArgumentException("bus.bootstrap is required for the kafka bus (or set CHIPWATCH_BUS_BOOTSTRAP)");

@@ -38,7 +38,7 @@ public final class ConfigLoader {
         this.env = env;
     }
 
-    /** A built-in profile: {@code embedded} (in-memory bus, Lucene) or {@code kafka} (Kafka, Elasticsearch). */
+    /** A built-in profile: {@code embedded} (embedded bus journaled under the data folder, Lucene) or {@code kafka} (Kafka, Elasticsearch). */
     public ChipwatchConfig profile(String name) throws IOException {
         String resource = "chipwatch/config/chipwatch-" + name + ".yml";
         try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(resource)) {
@@ -70,7 +70,7 @@ public final class ConfigLoader {
         tree.path("stages").forEach(s -> stages.add(s.asText()));
         return new ChipwatchConfig(
                 Path.of(tree.path("data").asText("data")),
-                new ChipwatchConfig.Bus(bus.path("kind").asText("memory"), bus.path("partitions").asInt(4),
+                new ChipwatchConfig.Bus(bus.path("kind").asText("journal"), bus.path("partitions").asInt(4),
                         bus.path("capacity").asInt(1000), text(bus, "bootstrap"), (short) bus.path("replication").asInt(1)),
                 new ChipwatchConfig.Store(store.path("kind").asText("lucene"), urls, store.path("index_prefix").asText("chipwatch"),
                         text(store, "username"), env.get("CHIPWATCH_STORE_PASSWORD"), env.get("CHIPWATCH_STORE_API_KEY"),

@@ -19,6 +19,9 @@ import java.util.Map;
 /** Builds the adapters a configuration names. */
 public final class Components {
 
+    /** The embedded bus's journal, under the data folder. */
+    public static final String BUS_FOLDER = "bus";
+
     private Components() {
     }
 
@@ -33,12 +36,34 @@ public final class Components {
         return v == null || v.isBlank() ? null : v;
     }
 
+    /** The configured bus; the journal of the embedded one lives in the data folder's {@code bus} folder. */
     public static Bus bus(ChipwatchConfig config) {
+        return bus(config, config.data().resolve(BUS_FOLDER));
+    }
+
+    /** The configured bus, with the journal of the embedded one in {@code journal} (a benchmark keeps it apart from the data). */
+    public static Bus bus(ChipwatchConfig config, Path journal) {
         ChipwatchConfig.Bus b = config.bus();
         return switch (b.kind()) {
+            case "journal" -> InMemoryBus.journaled(journal, b.partitions(), b.capacity());
             case "memory" -> new InMemoryBus(b.partitions(), b.capacity());
             case "kafka" -> new KafkaBus(b.bootstrap(), b.replication(), Map.of());
             default -> throw new IllegalArgumentException("unknown bus kind " + b.kind());
+        };
+    }
+
+    /**
+     * The embedded bus of a journal or memory configuration, for a pipeline in this process: the
+     * journal in the data folder's {@code bus} folder, shared with {@code run}.
+     *
+     * @throws IllegalArgumentException for the kafka bus
+     */
+    public static InMemoryBus embeddedBus(ChipwatchConfig config) {
+        ChipwatchConfig.Bus b = config.bus();
+        return switch (b.kind()) {
+            case "journal" -> InMemoryBus.journaled(config.data().resolve(BUS_FOLDER), b.partitions(), b.capacity());
+            case "memory" -> new InMemoryBus(b.partitions(), b.capacity());
+            default -> throw new IllegalArgumentException("the " + b.kind() + " bus is not an embedded bus");
         };
     }
 

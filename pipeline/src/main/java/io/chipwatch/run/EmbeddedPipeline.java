@@ -34,7 +34,8 @@ import java.util.function.Function;
 /**
  * The whole pipeline in one process, the embedded default: an in-memory bus between the
  * extract, NLP and index stages (each on its own thread, as separate processes would run them
- * over Kafka) and the Lucene store under the data folder.
+ * over Kafka) and the Lucene store under the data folder. Given a journaled bus, what was
+ * handed to it survives the process: the stages resume it at the next start.
  */
 public final class EmbeddedPipeline implements AutoCloseable {
 
@@ -43,8 +44,12 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private static final int CAPACITY = 1_000;
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration DELIVERY_GRACE = Duration.ofSeconds(30);
+    private static final String EXTRACT = "chipwatch-extract";
+    private static final String NLP = "chipwatch-nlp";
+    private static final String INDEX = "chipwatch-index";
+    private static final String DEAD_LETTERS = "chipwatch-ingest-dlq";
 
-    private final Bus bus = new InMemoryBus(PARTITIONS, CAPACITY);
+    private final InMemoryBus bus;
     private final RecordCodec codec = new RecordCodec();
     private final SearchStore store;
     private final List<StageRunner> runners = new ArrayList<>();
@@ -79,15 +84,26 @@ public final class EmbeddedPipeline implements AutoCloseable {
      */
     public EmbeddedPipeline(Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp, Function<SearchStore, Alerting> alertingOn,
                             io.chipwatch.html.SiteRules siteRules) {
+        this(new InMemoryBus(PARTITIONS, CAPACITY), dataDir, gazetteer, nlp, alertingOn, siteRules);
+    }
+
+    /**
+     * @param bus the bus between the stages, which the pipeline closes: a journaled one keeps
+     *            what the stages have not committed for the next pipeline on its folder
+     * @see #EmbeddedPipeline(Path, Gazetteer, NlpAnalyzer, Function, io.chipwatch.html.SiteRules)
+     */
+    public EmbeddedPipeline(InMemoryBus bus, Path dataDir, Gazetteer gazetteer, NlpAnalyzer nlp,
+                            Function<SearchStore, Alerting> alertingOn, io.chipwatch.html.SiteRules siteRules) {
+        this.bus = bus;
         this.store = LuceneSearchStore.open(dataDir.resolve("index"), gazetteer);
         this.alerting = alertingOn == null ? null : make(alertingOn, store);
         Map<String, Integer> topics = new java.util.LinkedHashMap<>();
         Topics.ALL.forEach(t -> topics.put(t, PARTITIONS));
         bus.createTopics(topics);
-        this.deadLetters = bus.consumer("chipwatch-ingest-dlq", List.of(Topics.DLQ));
-        runners.add(new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES), new ExtractStage(new ArticleExtractor(siteRules), codec), POLL));
-        runners.add(new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp, codec), POLL));
-        this.indexRunner = new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(store, codec), POLL);
+        this.deadLetters = bus.consumer(DEAD_LETTERS, List.of(Topics.DLQ));
+        runners.add(new StageRunner(bus, EXTRACT, List.of(Topics.PAGES), new ExtractStage(new ArticleExtractor(siteRules), codec), POLL));
+        runners.add(new StageRunner(bus, NLP, List.of(Topics.ARTICLES), new NlpStage(nlp, codec), POLL));
+        this.indexRunner = new StageRunner(bus, INDEX, List.of(Topics.ENRICHED), new IndexStage(store, codec), POLL);
         runners.add(indexRunner);
         if (alerting != null) {
             this.alertRunner = alerting.alertRunner(bus, codec, POLL);
@@ -196,6 +212,49 @@ public final class EmbeddedPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Waits until the extract, NLP and index stages have committed every record on their topics,
+     * those published before the call and those they publish meanwhile, or the timeout passes;
+     * dead-lettered pages are reported with the stage and the reason.
+     *
+     * @return the articles indexed since the pipeline started (the stages run from then on, while
+     *         a crawler may be feeding them) and the pages that failed
+     */
+    public Outcome drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> failures = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        boolean drained = false;
+        while (!drained && System.nanoTime() < deadline) {
+            List<BusRecord> dead = deadLetters.poll(POLL);
+            for (BusRecord r : dead) {
+                String failure = describe(json, r);
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+            deadLetters.commit(dead);
+            // upstream first: a stage commits only after its outputs are on the next topic
+            drained = bus.uncommitted(EXTRACT) == 0 && bus.uncommitted(NLP) == 0 && bus.uncommitted(INDEX) == 0
+                    && bus.uncommitted(DEAD_LETTERS) == 0;
+        }
+        store.refresh();
+        int indexed = (int) indexRunner.processed();
+        if (alertRunner != null) {
+            awaitAlerts(indexed, 0, deadline);
+            store.refresh();
+        }
+        if (!drained) {
+            LOG.warn("Not every page went through the stages within {}; the rest stays on the bus", timeout);
+        }
+        return new Outcome(indexed, failures);
+    }
+
+    /** Hands a page to the pipeline; returns once the bus has acknowledged it (made it durable, on a journaled bus). */
+    public io.chipwatch.crawl.PageSink pageSink() {
+        return new io.chipwatch.crawl.BusPageSink(bus, codec);
     }
 
     public SearchStore store() {

@@ -2,8 +2,12 @@ package io.chipwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipwatch.bus.InMemoryBus;
+import io.chipwatch.bus.Topics;
 import io.chipwatch.crawl.NewsPages;
 import io.chipwatch.crawl.TestSite;
+import io.chipwatch.model.RawPage;
+import io.chipwatch.stage.RecordCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +17,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,7 +86,7 @@ class CrawlCommandTest {
         config = Files.writeString(dir.resolve("chipwatch.yml"), """
                 data: %s
                 bus:
-                  kind: memory
+                  kind: journal
                   partitions: 2
                   capacity: 100
                   bootstrap: null
@@ -129,6 +136,27 @@ class CrawlCommandTest {
         assertThat(second.out).doesNotContain("indexed");
         assertThat(site.requestsTo("/news/1.html")).hasSize(1);
         assertThat(site.requestsTo("/news/2.html")).hasSize(1);
+    }
+
+    @Test
+    void aPageAKilledCrawlLeftOnTheJournaledBusIsIndexedByTheNextCrawl() throws IOException {
+        // what a crawl killed after the bus acknowledged a page, and before the stages took it, leaves behind
+        String leftOver = NewsPages.article("utf-8", "长鑫存储量产新一代内存芯片", "长鑫存储宣布新一代内存芯片正式量产，产能逐季提升。",
+                "公司表示，新产品面向服务器与移动终端，功耗较上一代明显下降。");
+        try (InMemoryBus bus = InMemoryBus.journaled(data.resolve("bus"), 2, 100)) {
+            RawPage page = new RawPage(leftOver.getBytes(StandardCharsets.UTF_8), URI.create(site.base() + "/news/left-over.html"),
+                    Map.of("Content-Type", "text/html; charset=utf-8"), Instant.now());
+            bus.publish(Topics.PAGES, page.url().toString(), new RecordCodec().page(page, "xinwen")).join();
+        }
+
+        Run crawl = run("crawl", "--once", "--sources", sources.toString(), "--config", config.toString());
+
+        assertThat(crawl.code).as(crawl.err).isZero();
+        assertThat(crawl.out).contains("indexed 3 of 2 fetched pages");
+        assertThat(site.requestsTo("/news/left-over.html")).as("taken from the bus, not fetched").isEmpty();
+        Run search = run("search", "--config", config.toString(), "--data", data.toString(), "长鑫存储");
+        assertThat(search.records()).singleElement()
+                .satisfies(hit -> assertThat(hit.get("title").asText()).isEqualTo("长鑫存储量产新一代内存芯片"));
     }
 
     @Test

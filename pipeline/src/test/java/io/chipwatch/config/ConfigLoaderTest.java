@@ -20,7 +20,7 @@ class ConfigLoaderTest {
     void theEmbeddedProfileNeedsNoServices() throws IOException {
         ChipwatchConfig c = new ConfigLoader(Map.of()).profile("embedded");
 
-        assertThat(c.bus().kind()).isEqualTo("memory");
+        assertThat(c.bus().kind()).isEqualTo("journal");
         assertThat(c.store().kind()).isEqualTo("lucene");
         assertThat(c.stages()).containsExactly("crawl", "extract", "nlp", "index");
         assertThat(c.sources()).isEqualTo(java.nio.file.Path.of("config", "sources.yml"));
