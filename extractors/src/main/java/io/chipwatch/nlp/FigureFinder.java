@@ -65,9 +65,9 @@ final class FigureFinder {
                 Mention about = product != null ? product : earlier;
                 f = figure(facts, q, metric, subject, about == null ? null : about.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
             }
-            if ("growth".equals(f.metric()) && "percent".equals(f.unit()) && declines(text, clauseStart, q)) {
+            if ("growth".equals(f.metric()) && "percent".equals(f.unit()) && f.value() > 0 && declines(text, clauseStart, q)) {
                 f = new Figure(f.metric(), -f.value(), f.valueMax() == null ? null : -f.valueMax(), f.unit(), f.qualifier(),
-                        f.subject(), f.product(), f.period(), f.surface(), f.text(), f.start(), f.end());
+                        f.subject(), f.product(), f.period(), f.surface(), f.text(), f.start(), f.end(), f.currency());
             }
             figures.add(f);
             previous = f;
@@ -83,7 +83,7 @@ final class FigureFinder {
     private Figure figure(SentenceFacts facts, Quantity q, String metric, String subject, String product, String period) {
         int base = facts.sentence().start();
         return new Figure(metric, q.value(), q.valueMax(), q.unit(), q.qualifier(), subject, product, period,
-                q.text(), facts.text(), base + q.start(), base + q.end());
+                q.text(), facts.text(), base + q.start(), base + q.end(), q.currency());
     }
 
     private String metric(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {

@@ -18,13 +18,20 @@ import java.util.Map;
 final class QuantityUnits {
 
     /** A unit word at some position: its figure unit, factor to base units and where it ends. */
-    record Match(String token, String unit, BigDecimal factor, int end) {
+    record Match(String token, String unit, BigDecimal factor, int end, String currency) {
+        Match(String token, String unit, BigDecimal factor, int end) {
+            this(token, unit, factor, end, null);
+        }
+
         boolean isCurrency() {
-            return CURRENCIES.contains(unit);
+            return currency != null;
         }
     }
 
-    private record Entry(String token, String unit, BigDecimal factor, boolean ignoreCase, String notFollowedBy) {
+    private record Entry(String token, String unit, BigDecimal factor, boolean ignoreCase, String notFollowedBy, String currency) {
+        Entry(String token, String unit, BigDecimal factor, boolean ignoreCase, String notFollowedBy) {
+            this(token, unit, factor, ignoreCase, notFollowedBy, null);
+        }
     }
 
     static final List<String> CURRENCIES = List.of("USD", "CNY", "EUR", "JPY", "TWD", "HKD", "KRW");
@@ -81,7 +88,7 @@ final class QuantityUnits {
             if (e.notFollowedBy().indexOf(next) >= 0) {
                 continue;
             }
-            return new Match(tok, e.unit(), e.factor(), end);
+            return new Match(tok, e.unit(), e.factor(), end, e.currency());
         }
         return null;
     }
@@ -90,24 +97,27 @@ final class QuantityUnits {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    /** The figure unit of a currency: its code where FORMAT.md has one, else "other". */
+    static String unitOf(String currency) {
+        return CURRENCIES.contains(currency) ? currency : "other";
+    }
+
     private static void currencies(List<Entry> all) {
-        add(all, "USD", "美元", "美金", "美圆");
-        add(all, "CNY", "元人民币", "元人民幣", "人民币", "人民幣", "块钱", "塊錢");
-        // 元 after a number is money, but not in 元件/元器件/元素/元宇宙/元年.
-        all.add(new Entry("元", "CNY", ONE, false, "件器素宇年旦月老首帅宵"));
-        add(all, "EUR", "欧元", "歐元");
-        add(all, "JPY", "日元", "日圆", "日圓");
-        add(all, "TWD", "新台币", "新台幣", "新臺幣", "台币", "台幣", "臺幣");
-        add(all, "HKD", "港元", "港币", "港幣");
-        add(all, "KRW", "韩元", "韓元", "韩币", "韓幣", "韩圆", "韓圜");
-        add(all, "other", "英镑", "英鎊");
-        addWords(all, "USD", ONE, "USD", "US dollars", "dollars", "dollar");
-        addWords(all, "CNY", ONE, "CNY", "RMB", "yuan");
-        addWords(all, "EUR", ONE, "EUR", "euros", "euro");
-        addWords(all, "JPY", ONE, "JPY", "yen");
-        addWords(all, "TWD", ONE, "TWD", "NTD");
-        addWords(all, "HKD", ONE, "HKD");
-        addWords(all, "KRW", ONE, "KRW");
+        NumeralTables tables = NumeralTables.standard();
+        tables.currencies().forEach((code, words) -> {
+            for (String w : words) {
+                all.add(new Entry(w, unitOf(code), ONE, false, "", code));
+            }
+        });
+        tables.currencyWords().forEach((code, words) -> {
+            for (String w : words) {
+                all.add(new Entry(w, unitOf(code), ONE, true, "", code));
+            }
+        });
+        // 元 (and 圆 of the 大写 form) after a number is money, but not in 元件/元器件/元素/元宇宙/元年.
+        for (String yuan : List.of("元", "圆", "圓")) {
+            all.add(new Entry(yuan, "CNY", ONE, false, "件器素宇年旦月老首帅宵形周心桌满滿柱规規点點", "CNY"));
+        }
     }
 
     private static void counts(List<Entry> all) {
@@ -135,6 +145,7 @@ final class QuantityUnits {
         // Shares issued (发行1亿股), not 股东/股权/股票/股价.
         all.add(new Entry("股", "items", ONE, false, "东東权權票价價市息份"));
         add(all, "items", "人次", "款", "项", "項", "座", "户", "戶", "件");
+        all.add(new Entry("篇", "items", ONE, false, "章幅"));
         addWords(all, "items", ONE, "companies", "people", "employees", "customers", "users");
     }
 
