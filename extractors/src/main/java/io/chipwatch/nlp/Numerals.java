@@ -381,8 +381,8 @@ public final class Numerals {
             boolean ok = true;
             switch (t.kind()) {
                 case NUM -> {
-                    if (pending != null) {
-                        ok = false;
+                    if (pending != null || (k == 1 && prev.isMagnitude() && prev.low().compareTo(BigDecimal.TEN) != 0)) {
+                        ok = false; // 万一, 千三: a bare magnitude takes no digit after it
                     } else {
                         pending = high ? t.high() : t.low();
                         abbreviable = t.chineseDigit() && !zero && prev != null && prev.isMagnitude()

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Per-class accuracy of figures over {@code numbers/cases.tsv}: news sentences with money,
  * money ranges, counts, percentages, approximate numbers, and numbers that are no figures.
  * Each class must reach its goal; the accuracy table and every miss are printed, so a run
- * of this test is the report.
+ * of this test is the report. {@code numbers/heldout.tsv} is scored and printed too, without
+ * goals: it was written after the grammar and is kept out of tuning.
  */
 class NumberCasesTest {
 
@@ -62,12 +63,27 @@ class NumberCasesTest {
         }
     }
 
-    private static final Map<String, List<String>> MISSES = new LinkedHashMap<>();
-    private static final Map<String, int[]> SCORES = new LinkedHashMap<>();
+    /** Correct and total cases per class, and the misses, of one case file. */
+    private record Score(Map<String, int[]> counts, Map<String, List<String>> misses) {
+        double accuracy(String cls) {
+            int[] c = counts.get(cls);
+            return c == null ? Double.NaN : (double) c[0] / c[1];
+        }
+    }
+
+    private static Score cases;
 
     @BeforeAll
     static void scoreAllCases() throws IOException {
-        for (Case c : load()) {
+        cases = score("numbers/cases.tsv");
+        // written after the grammar, never tuned against: how it does on sentences it has not seen
+        score("numbers/heldout.tsv");
+    }
+
+    private static Score score(String resource) throws IOException {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, List<String>> misses = new LinkedHashMap<>();
+        for (Case c : load(resource)) {
             List<Figure> figures = NlpFixture.analyze(c.sentence()).figures();
             boolean ok;
             if (c.expected().equals("-")) {
@@ -76,19 +92,20 @@ class NumberCasesTest {
                 Expected e = Expected.parse(c.expected());
                 ok = figures.stream().anyMatch(e::matches);
             }
-            int[] score = SCORES.computeIfAbsent(c.cls(), k -> new int[2]);
+            int[] score = counts.computeIfAbsent(c.cls(), k -> new int[2]);
             score[1]++;
             if (ok) {
                 score[0]++;
             } else {
-                MISSES.computeIfAbsent(c.cls(), k -> new ArrayList<>()).add(c.sentence() + "  want " + c.expected()
+                misses.computeIfAbsent(c.cls(), k -> new ArrayList<>()).add(c.sentence() + "  want " + c.expected()
                         + "  got " + figures.stream().map(NumberCasesTest::describe).toList());
             }
         }
-        StringBuilder report = new StringBuilder("\nnumber cases: class, correct/total, accuracy\n");
-        SCORES.forEach((cls, s) -> report.append(String.format(Locale.ROOT, "  %-12s %3d/%3d  %.2f%n", cls, s[0], s[1], (double) s[0] / s[1])));
-        MISSES.forEach((cls, list) -> list.forEach(m -> report.append("  miss ").append(cls).append(": ").append(m).append('\n')));
+        StringBuilder report = new StringBuilder("\n" + resource + ": class, correct/total, accuracy\n");
+        counts.forEach((cls, s) -> report.append(String.format(Locale.ROOT, "  %-12s %3d/%3d  %.2f%n", cls, s[0], s[1], (double) s[0] / s[1])));
+        misses.forEach((cls, list) -> list.forEach(m -> report.append("  miss ").append(cls).append(": ").append(m).append('\n')));
         System.out.println(report);
+        return new Score(counts, misses);
     }
 
     private static String describe(Figure f) {
@@ -96,10 +113,10 @@ class NumberCasesTest {
         return f.unit() + currency + " " + f.value() + (f.valueMax() == null ? "" : "~" + f.valueMax()) + " " + f.qualifier();
     }
 
-    private static List<Case> load() throws IOException {
+    private static List<Case> load(String resource) throws IOException {
         List<Case> cases = new ArrayList<>();
-        try (InputStream in = NumberCasesTest.class.getClassLoader().getResourceAsStream("numbers/cases.tsv")) {
-            assertThat(in).as("numbers/cases.tsv on the test class path").isNotNull();
+        try (InputStream in = NumberCasesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the test class path").isNotNull();
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -116,8 +133,8 @@ class NumberCasesTest {
     @ParameterizedTest(name = "{0} >= {1}")
     @CsvSource({"money, 0.90", "money_range, 0.80", "count, 0.97", "percent, 0.95", "approx, 0.85", "negative, 1.0"})
     void classReachesItsGoal(String cls, double goal) {
-        int[] s = SCORES.get(cls);
-        assertThat(s).as("cases of class " + cls).isNotNull();
-        assertThat((double) s[0] / s[1]).as(cls + " accuracy; misses: " + MISSES.getOrDefault(cls, List.of())).isGreaterThanOrEqualTo(goal);
+        assertThat(cases.counts()).as("cases of class " + cls).containsKey(cls);
+        assertThat(cases.accuracy(cls)).as(cls + " accuracy; misses: " + cases.misses().getOrDefault(cls, List.of()))
+                .isGreaterThanOrEqualTo(goal);
     }
 }

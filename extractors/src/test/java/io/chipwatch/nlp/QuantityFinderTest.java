@@ -302,6 +302,8 @@ class QuantityFinderTest {
             "第3-4季度将恢复增长。",
             "机构数量排名前10。",
             "百度和万科不是数字。",
+            "万一台服务器宕机怎么办。",
+            "工程师们三三两两地走进会场。",
     })
     void reportsNothingForNumbersWithoutAUnit(String sentence) {
         assertThat(all(sentence)).as(sentence).isEmpty();
