@@ -88,9 +88,11 @@ final class FigureFinder {
 
     private String metric(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {
         String text = facts.text();
+        // money in a currency outside the format's units (unit "other") is still money: 10亿英镑 can be revenue
+        String unit = q.currency() != null ? q.currency() : q.unit();
         // the metric word nearest the number, looking back in its clause first, then just after it
         for (Lexicon.Hit h : lexicon.metricWords(text, q.start(), q.end())) {
-            if (fits(h.label(), q.unit())) {
+            if (fits(h.label(), unit)) {
                 return h.label();
             }
         }
@@ -102,13 +104,13 @@ final class FigureFinder {
         List<Lexicon.Hit> after = lexicon.metricWords(text, q.end(), Math.min(clauseEnd, q.end() + 8));
         Lexicon.Hit best = null;
         for (Lexicon.Hit h : back) {
-            if (fits(h.label(), q.unit())) {
+            if (fits(h.label(), unit)) {
                 best = h;
             }
         }
         if (best == null) {
             for (Lexicon.Hit h : after) {
-                if (fits(h.label(), q.unit())) {
+                if (fits(h.label(), unit)) {
                     best = h;
                     break;
                 }
@@ -123,7 +125,7 @@ final class FigureFinder {
         }
         List<Lexicon.Hit> sentence = lexicon.metricWords(text, 0, q.start());
         for (int i = sentence.size() - 1; i >= 0; i--) {
-            if (fits(sentence.get(i).label(), q.unit())) {
+            if (fits(sentence.get(i).label(), unit)) {
                 return sentence.get(i).label();
             }
         }
