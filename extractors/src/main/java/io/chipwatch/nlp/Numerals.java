@@ -111,6 +111,12 @@ public final class Numerals {
         if (toks == null || toks.isEmpty()) {
             return null;
         }
+        Tok first = toks.get(0);
+        if (toks.size() == 1 && first.arabic()) {
+            // the common case in news (500颗, 12.5%): one Arabic number, nothing to fold
+            return new Numeral(at, first.end(), first.low(), null, false, false, false, BigDecimal.ONE, BigDecimal.ONE,
+                    false, false, false, false, false);
+        }
         Fold low = fold(toks, false);
         if (low.used() == 0) {
             return null;
