@@ -151,7 +151,7 @@ public final class QuantityFinder {
         if (!mayStartFigure(s, i)) {
             return runEnd;
         }
-        Side a = side(s, i, true);
+        Side a = side(s, i, true, out.isEmpty() ? 0 : out.get(out.size() - 1).end());
         if (a == null) {
             return runEnd;
         }
@@ -306,7 +306,7 @@ public final class QuantityFinder {
         if (q >= n || !(isDigit(s.charAt(q)) || ChineseNumber.isNumeral(s.charAt(q)))) {
             return null;
         }
-        return side(s, q, false);
+        return side(s, q, false, a.end());
     }
 
     /** 从10%到15% is a change, not a range. */
@@ -332,10 +332,10 @@ public final class QuantityFinder {
     }
 
     /** A number at {@code i} with its currency sign and unit; null when there is no number. */
-    private Side side(String s, int i, boolean allowBare) {
+    private Side side(String s, int i, boolean allowBare, int floor) {
         int start = i;
         String prefixCurrency = null;
-        int prefixStart = currencyPrefix(s, i);
+        int prefixStart = currencyPrefix(s, i, floor);
         if (prefixStart >= 0) {
             start = prefixStart;
             prefixCurrency = CURRENCY_PREFIX_CODES.get(s.substring(prefixStart, skipBackSpace(s, i)));
@@ -673,11 +673,11 @@ public final class QuantityFinder {
     }
 
     /** Start of a currency sign or code right before the number at {@code i}, or -1. */
-    private static int currencyPrefix(String s, int i) {
+    private static int currencyPrefix(String s, int i, int floor) {
         int e = skipBackSpace(s, i);
         for (String prefix : CURRENCY_PREFIXES) {
             int b = e - prefix.length();
-            if (b >= 0 && s.startsWith(prefix, b)) {
+            if (b >= floor && s.startsWith(prefix, b)) { // not the currency word that ends the figure before
                 if (QuantityUnits.isAsciiLetter(prefix.charAt(0)) && b > 0 && QuantityUnits.isAsciiLetter(s.charAt(b - 1))) {
                     continue;
                 }

@@ -359,6 +359,15 @@ class QuantityFinderTest {
     }
 
     @Test
+    void aCurrencyWordEndingOneFigureIsNotThePrefixOfTheNext() {
+        List<Quantity> found = all("募资9亿港币5亿美元。");
+        assertThat(found).hasSize(2);
+        assertFigure(found.get(0), 9e8, "HKD");
+        assertFigure(found.get(1), 5e8, "USD");
+        assertThat(found.get(1).start()).isGreaterThanOrEqualTo(found.get(0).end());
+    }
+
+    @Test
     void aNumberBeyondAnySaneRangeIsNoFigureAndNeverInfinite() {
         String digits = "9".repeat(5000);
         assertThat(all("编号" + digits + "元，另有500颗。")).singleElement().satisfies(q -> assertFigure(q, 500, "units"));
