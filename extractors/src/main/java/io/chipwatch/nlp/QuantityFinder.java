@@ -46,12 +46,9 @@ public final class QuantityFinder {
     private static final String NOT_ROUND_UP = "以之线線网網马馬加向往身手场場面基础礎成而此";
     /** Before a lone magnitude these make it a round figure (近万名, 破万台, 逾千家). */
     private static final String NEAR_ROUND = "近逾超约約过過破";
-    /** Words in the clause that make a bare 块 a price in yuan (售价99块, 月薪8千块). */
-    private static final List<String> PRICE_WORDS = List.of("价", "價", "卖", "賣", "薪", "工资", "工資", "花", "收费", "收費",
-            "成本", "便宜", "贵", "貴", "赚", "賺", "钱", "錢", "补贴", "補貼", "奖", "獎");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal TENTH = new BigDecimal("0.1");
     private static final BigDecimal HUNDREDTH = new BigDecimal("0.01");
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal FIVE = BigDecimal.valueOf(5);
     /** Figures beyond this magnitude (in base units) are not figures: 5000 digits, 万万万亿. */
     private static final BigDecimal MAX_FIGURE = new BigDecimal("1E24");
@@ -388,7 +385,7 @@ public final class QuantityFinder {
                 }
                 unit = QuantityUnits.unitOf(currency);
                 if (currency.equals("CNY") && end == m.end()) {
-                    Change c = jiaoFen(s, end, m.token().equals("块") || m.token().equals("塊"));
+                    YuanChange.Change c = YuanChange.after(s, end, m.token().equals("块") || m.token().equals("塊"));
                     if (c != null) {
                         extra = c.value();
                         end = c.end();
@@ -405,108 +402,26 @@ public final class QuantityFinder {
         return token.equals("元") || token.equals("圆") || token.equals("圓") || token.equals("块") || token.equals("塊");
     }
 
-    /** Jiao and fen after yuan, in yuan; {@code end} is where they end. */
-    private record Change(BigDecimal value, int end) {
-    }
-
-    /** 3元5角, 一元二角五分, 12块5, 3块5毛: the change after a sum in yuan, or null. */
-    private Change jiaoFen(String s, int p, boolean afterKuai) {
-        int n = s.length();
-        int q = p;
-        BigDecimal v = BigDecimal.ZERO;
-        int d = changeDigit(s, q);
-        if (d >= 0 && q + 1 < n && (s.charAt(q + 1) == '角' || s.charAt(q + 1) == '毛')) {
-            v = v.add(BigDecimal.valueOf(d).multiply(TENTH));
-            q += 2;
-        } else if (d >= 0 && afterKuai && endsPhrase(s, q + 1)) {
-            return new Change(BigDecimal.valueOf(d).multiply(TENTH), q + 1); // 12块5
-        }
-        d = changeDigit(s, q);
-        if (d >= 0 && q + 1 < n && s.charAt(q + 1) == '分') {
-            v = v.add(BigDecimal.valueOf(d).multiply(HUNDREDTH));
-            q += 2;
-        }
-        if (q == p) {
-            return null;
-        }
-        if (q < n && (s.charAt(q) == '钱' || s.charAt(q) == '錢')) {
-            q++;
-        }
-        return new Change(v, q);
-    }
-
-    /** 5毛钱, 2角5分, 两毛五, 8分钱: sums below a yuan, or null. */
-    private Side smallChange(String s, Num num, int start) {
-        int n = s.length();
-        int p = num.end();
-        if (p >= n || num.hasMagnitude() || num.max() != null || num.more() || num.value().stripTrailingZeros().scale() > 0
+    /** 5毛钱, 2角5分, 两毛五, 8分钱: sums below a yuan, counted in jiao or fen; null if none. */
+    private static Side smallChange(String s, Num num, int start) {
+        if (num.hasMagnitude() || num.max() != null || num.more() || num.value().stripTrailingZeros().scale() > 0
                 || num.value().compareTo(HUNDRED) >= 0) {
             return null;
         }
-        char c = s.charAt(p);
-        if (c == '分') {
-            if (p + 1 < n && (s.charAt(p + 1) == '钱' || s.charAt(p + 1) == '錢')) {
-                return new Side(num, start, "CNY", HUNDREDTH, true, p + 2, "CNY", BigDecimal.ZERO);
-            }
+        YuanChange.Change c = YuanChange.alone(s, num.end(), num.value());
+        if (c == null) {
             return null;
         }
-        if (c != '角' && c != '毛') {
-            return null;
-        }
-        int q = p + 1;
-        BigDecimal extra = BigDecimal.ZERO;
-        int d = changeDigit(s, q);
-        if (d >= 0 && q + 1 < n && s.charAt(q + 1) == '分') {
-            extra = BigDecimal.valueOf(d).multiply(HUNDREDTH); // 2角5分
-            q += 2;
-        } else if (d >= 0 && endsPhrase(s, q + 1)) {
-            extra = BigDecimal.valueOf(d).multiply(HUNDREDTH); // 两毛五
-            q += 1;
-        } else if (!(q < n && (s.charAt(q) == '钱' || s.charAt(q) == '錢')) && !endsPhrase(s, q)) {
-            return null; // 角度, 毛利, 三角形
-        }
-        if (q < n && (s.charAt(q) == '钱' || s.charAt(q) == '錢')) {
-            q++;
-        }
-        return new Side(num, start, "CNY", TENTH, true, q, "CNY", extra);
+        // a jiao is a tenth of a yuan, a fen a hundredth; what follows (the 5分 of 2角5分) is extra
+        BigDecimal factor = s.charAt(num.end()) == '分' ? HUNDREDTH : TENTH;
+        return new Side(num, start, "CNY", factor, true, c.end(), "CNY", c.value().subtract(num.value().multiply(factor)));
     }
 
-    private static int changeDigit(String s, int q) {
-        if (q >= s.length()) {
-            return -1;
-        }
-        char c = s.charAt(q);
-        return isDigit(c) || ChineseNumber.isChineseDigit(c) ? ChineseNumber.digitValue(c) : -1;
-    }
-
-    /** Punctuation, 的 or the end of the text: nothing more belongs to the figure. */
-    private static boolean endsPhrase(String s, int q) {
-        return q >= s.length() || "，,。；;、）)！!？? 的一\n".indexOf(s.charAt(q)) >= 0;
-    }
-
-    /**
-     * 块 counts chips and boards (3000块GPU), but is a colloquial yuan before jiao (12块5, 3块5毛)
-     * or at the end of a phrase about a price or pay (售价99块, 月薪8千块).
-     */
-    private QuantityUnits.Match kuai(String s, Num num, QuantityUnits.Match m) {
-        QuantityUnits.Match yuan = new QuantityUnits.Match(m.token(), "CNY", BigDecimal.ONE, m.end(), "CNY");
-        if (changeDigit(s, m.end()) >= 0) {
-            return jiaoFen(s, m.end(), true) != null ? yuan : m;
-        }
-        if (!endsPhrase(s, m.end())) {
-            return m;
-        }
-        int from = num.start();
-        while (from > 0 && from > num.start() - 12 && "，,。；;！!？?\n".indexOf(s.charAt(from - 1)) < 0) {
-            from--;
-        }
-        String before = s.substring(from, num.start());
-        for (String w : PRICE_WORDS) {
-            if (before.contains(w)) {
-                return yuan;
-            }
-        }
-        return m;
+    /** 块 is a colloquial yuan (12块5, 售价99块) or a counter (3000块GPU). */
+    private static QuantityUnits.Match kuai(String s, Num num, QuantityUnits.Match m) {
+        return YuanChange.kuaiIsYuan(s, num.start(), m.end())
+                ? new QuantityUnits.Match(m.token(), "CNY", BigDecimal.ONE, m.end(), "CNY")
+                : m;
     }
 
     /** 个 before a noun counts devices, except before durations, 百分点, tokens and a few others. */
