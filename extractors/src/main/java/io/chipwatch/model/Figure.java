@@ -15,8 +15,16 @@ package io.chipwatch.model;
  * @param text      the sentence it came from
  * @param start     offset of the figure in the body
  * @param end       offset just past the figure in the body
+ * @param currency  the ISO 4217 code of a sum of money (also when {@code unit} is {@code other},
+ *                  for currencies outside the format's vocabulary: GBP, SGD, RUB, ...), else null
  */
 public record Figure(String metric, double value, Double valueMax, String unit, String qualifier,
                      String subject, String product, String period,
-                     String surface, String text, int start, int end) {
+                     String surface, String text, int start, int end, String currency) {
+
+    /** A figure that is not a sum of money. */
+    public Figure(String metric, double value, Double valueMax, String unit, String qualifier,
+                  String subject, String product, String period, String surface, String text, int start, int end) {
+        this(metric, value, valueMax, unit, qualifier, subject, product, period, surface, text, start, end, null);
+    }
 }

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
  * numerals ("两千亿", "三百万", "十二", "三点五"), Traditional and financial forms (億, 萬, 兩, 壹, 貳),
  * and mixes of Arabic mantissa and Chinese magnitude ("4.5万亿", "1400亿").
  *
- * <p>Arithmetic is done in {@link BigDecimal} so that "300" times 0.001 comes out as exactly 0.3
+ * <p>A thin front over {@link Numerals}, the grammar that reads numerals inside running text.
+ * Arithmetic is done in {@link BigDecimal} so that "300" times 0.001 comes out as exactly 0.3
  * and "4.5万亿" as exactly 4.5e12, not as a binary approximation with a tail.
  *
  * <p>兆 is always 1e12 here (Taiwan usage); the caller decides whether a 兆 in running text is a
@@ -32,8 +33,12 @@ public final class ChineseNumber {
         if (text == null) {
             return null;
         }
-        String t = text.toString().strip().replace(",", "");
-        return t.isEmpty() ? null : section(t);
+        String t = text.toString().strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        Numerals.Numeral n = Numerals.standard().read(t, 0, true, true);
+        return n == null || n.end() != t.length() || n.vague() || n.more() ? null : n.value();
     }
 
     /**
@@ -60,108 +65,22 @@ public final class ChineseNumber {
 
     /** 0-9 for an Arabic or Chinese digit (including 〇, 两 and the financial forms), else -1. */
     static int digitValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        return switch (c) {
-            case '零', '〇' -> 0;
-            case '一', '壹' -> 1;
-            case '二', '两', '兩', '贰', '貳' -> 2;
-            case '三', '叁', '參' -> 3;
-            case '四', '肆' -> 4;
-            case '五', '伍' -> 5;
-            case '六', '陆', '陸' -> 6;
-            case '七', '柒' -> 7;
-            case '八', '捌' -> 8;
-            case '九', '玖' -> 9;
-            default -> -1;
-        };
+        return Numerals.standard().digitValue(c);
     }
 
     /** A Chinese (not Arabic) digit. */
     static boolean isChineseDigit(char c) {
-        return (c < '0' || c > '9') && digitValue(c) >= 0;
+        return Numerals.standard().isChineseDigit(c);
     }
 
     /** The place value of a Chinese magnitude character (十 百 千 万 亿 兆 and variants), else null. */
     static BigDecimal magnitude(char c) {
-        return switch (c) {
-            case '十', '拾' -> TEN;
-            case '百', '佰' -> Magnitudes.HUNDRED;
-            case '千', '仟' -> Magnitudes.THOUSAND;
-            case '万', '萬' -> Magnitudes.TEN_THOUSAND;
-            case '亿', '億' -> Magnitudes.HUNDRED_MILLION;
-            case '兆' -> Magnitudes.TRILLION;
-            default -> null;
-        };
+        return Numerals.standard().magnitude(c);
     }
 
     /** A character that can be part of a Chinese numeral run (digits and magnitudes, not 兆). */
     static boolean isNumeral(char c) {
-        return isChineseDigit(c) || (c != '兆' && magnitude(c) != null);
-    }
-
-    // Splits on the largest magnitude first, so that "1亿2千万" is 1 x 亿 + (2千 x 万) and
-    // "4.5万亿" is (4.5 x 万) x 亿: the left side of a magnitude multiplies it, the right side adds.
-    private static BigDecimal section(String t) {
-        for (String group : SPLIT_ORDER) {
-            for (int i = 0; i < t.length(); i++) {
-                if (group.indexOf(t.charAt(i)) >= 0) {
-                    return combine(t, i, magnitude(t.charAt(i)));
-                }
-            }
-        }
-        return leaf(t);
-    }
-
-    private static final String[] SPLIT_ORDER = {"兆", "亿億", "万萬", "千仟", "百佰", "十拾"};
-
-    private static BigDecimal combine(String t, int at, BigDecimal unit) {
-        String left = t.substring(0, at);
-        String right = t.substring(at + 1);
-        BigDecimal l = left.isEmpty() ? BigDecimal.ONE : section(left);
-        if (l == null) {
-            return null;
-        }
-        boolean zero = false;
-        while (!right.isEmpty() && (right.charAt(0) == '零' || right.charAt(0) == '〇')) {
-            right = right.substring(1);
-            zero = true;
-        }
-        BigDecimal r;
-        if (right.isEmpty()) {
-            r = BigDecimal.ZERO;
-        } else if (!zero && unit.compareTo(TEN) > 0 && right.length() == 1 && isChineseDigit(right.charAt(0))) {
-            // Colloquial abbreviation: 一万二 is 12000, 两千三 is 2300, 一百五 is 150.
-            r = BigDecimal.valueOf(digitValue(right.charAt(0))).multiply(unit).divide(TEN);
-        } else {
-            r = section(right);
-            if (r == null || r.compareTo(unit) >= 0) {
-                return null; // "千千" or "万十万" is not a numeral
-            }
-        }
-        return l.multiply(unit).add(r);
-    }
-
-    private static BigDecimal leaf(String t) {
-        StringBuilder sb = new StringBuilder(t.length());
-        boolean dot = false;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            int d = digitValue(c);
-            if (d >= 0) {
-                sb.append((char) ('0' + d));
-            } else if ((c == '.' || c == '点' || c == '點') && !dot) {
-                sb.append('.');
-                dot = true;
-            } else {
-                return null;
-            }
-        }
-        if (sb.length() == 0 || (dot && sb.length() == 1) || sb.charAt(sb.length() - 1) == '.' || sb.charAt(0) == '.') {
-            return null;
-        }
-        return new BigDecimal(sb.toString());
+        return Numerals.standard().isNumeral(c);
     }
 
     private static BigDecimal scale(BigDecimal v, BigDecimal by) {

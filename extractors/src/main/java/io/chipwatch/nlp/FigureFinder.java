@@ -69,9 +69,9 @@ final class FigureFinder {
                 f = figure(facts, q, metric, subject, about == null ? null : about.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
             }
             boolean change = "growth".equals(f.metric()) || PERCENTAGE_POINTS.matcher(q.text()).find();
-            if (change && "percent".equals(f.unit()) && declines(text, clauseStart, q)) {
+            if (change && "percent".equals(f.unit()) && f.value() > 0 && declines(text, clauseStart, q)) {
                 f = new Figure(f.metric(), -f.value(), f.valueMax() == null ? null : -f.valueMax(), f.unit(), f.qualifier(),
-                        f.subject(), f.product(), f.period(), f.surface(), f.text(), f.start(), f.end());
+                        f.subject(), f.product(), f.period(), f.surface(), f.text(), f.start(), f.end(), f.currency());
             }
             figures.add(f);
             previous = f;
@@ -87,7 +87,7 @@ final class FigureFinder {
     private Figure figure(SentenceFacts facts, Quantity q, String metric, String subject, String product, String period) {
         int base = facts.sentence().start();
         return new Figure(metric, q.value(), q.valueMax(), q.unit(), q.qualifier(), subject, product, period,
-                q.text(), facts.text(), base + q.start(), base + q.end());
+                q.text(), facts.text(), base + q.start(), base + q.end(), q.currency());
     }
 
     private String metric(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {
@@ -111,9 +111,11 @@ final class FigureFinder {
 
     private String metricByWords(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {
         String text = facts.text();
+        // money in a currency outside the format's units (unit "other") is still money: 10亿英镑 can be revenue
+        String unit = q.currency() != null ? q.currency() : q.unit();
         // the metric word nearest the number, looking back in its clause first, then just after it
         for (Lexicon.Hit h : lexicon.metricWords(text, q.start(), q.end())) {
-            if (fits(h.label(), q.unit())) {
+            if (fits(h.label(), unit)) {
                 return h.label();
             }
         }
@@ -125,13 +127,13 @@ final class FigureFinder {
         List<Lexicon.Hit> after = lexicon.metricWords(text, q.end(), Math.min(clauseEnd, q.end() + 8));
         Lexicon.Hit best = null;
         for (Lexicon.Hit h : back) {
-            if (fits(h.label(), q.unit())) {
+            if (fits(h.label(), unit)) {
                 best = h;
             }
         }
         if (best == null) {
             for (Lexicon.Hit h : after) {
-                if (fits(h.label(), q.unit())) {
+                if (fits(h.label(), unit)) {
                     best = h;
                     break;
                 }
@@ -146,7 +148,7 @@ final class FigureFinder {
         }
         List<Lexicon.Hit> sentence = lexicon.metricWords(text, 0, q.start());
         for (int i = sentence.size() - 1; i >= 0; i--) {
-            if (fits(sentence.get(i).label(), q.unit())) {
+            if (fits(sentence.get(i).label(), unit)) {
                 return sentence.get(i).label();
             }
         }

@@ -11,6 +11,14 @@ package io.chipwatch.nlp;
  * @param start     offset of the figure (number, unit and any attached currency sign) in the sentence
  * @param end       offset just after the figure
  * @param text      {@code sentence.substring(start, end)}
+ * @param currency  the ISO 4217 code of a sum of money (unit {@code other} for codes outside the
+ *                  evaluation format: GBP, SGD, RUB, ...), else null
  */
-public record Quantity(double value, Double valueMax, String unit, String qualifier, int start, int end, String text) {
+public record Quantity(double value, Double valueMax, String unit, String qualifier, int start, int end, String text,
+                       String currency) {
+
+    /** A figure that is not money. */
+    public Quantity(double value, Double valueMax, String unit, String qualifier, int start, int end, String text) {
+        this(value, valueMax, unit, qualifier, start, end, text, null);
+    }
 }

@@ -33,18 +33,25 @@ public final class QuantityFinder {
     /** After 成, these make a word (成为, 成本, 成功), not a tenth. */
     private static final String CHENG_WORDS = "为為员員本功立熟交长長型品都就不果绩績效";
 
-    private static final Map<String, String> CURRENCY_PREFIX_UNITS = Map.ofEntries(
-            Map.entry("US$", "USD"), Map.entry("NT$", "TWD"), Map.entry("HK$", "HKD"), Map.entry("$", "USD"),
-            Map.entry("€", "EUR"), Map.entry("¥", "CNY"), Map.entry("£", "other"),
-            Map.entry("USD", "USD"), Map.entry("RMB", "CNY"), Map.entry("CNY", "CNY"), Map.entry("EUR", "EUR"),
-            Map.entry("JPY", "JPY"), Map.entry("TWD", "TWD"), Map.entry("HKD", "HKD"), Map.entry("KRW", "KRW"),
-            Map.entry("人民币", "CNY"), Map.entry("人民幣", "CNY"), Map.entry("新台币", "TWD"), Map.entry("新台幣", "TWD"),
-            Map.entry("新臺幣", "TWD"), Map.entry("港币", "HKD"), Map.entry("港幣", "HKD"));
-    private static final List<String> CURRENCY_PREFIXES = CURRENCY_PREFIX_UNITS.keySet().stream()
+    /** Currency signs and codes written before a number, with their ISO code (numerals.yml). */
+    private static final Map<String, String> CURRENCY_PREFIX_CODES = Map.copyOf(NumeralTables.standard().currencyPrefixes());
+    private static final List<String> CURRENCY_PREFIXES = CURRENCY_PREFIX_CODES.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
             .toList();
     /** Letter words that may be glued to a number without making it a model name (RMB5亿). */
-    private static final Set<String> CURRENCY_CODES = Set.of("US", "NT", "HK", "USD", "RMB", "CNY", "EUR", "JPY", "TWD", "HKD", "KRW");
+    private static final Set<String> CURRENCY_CODES = currencyCodes();
+    /** After 三成半, these make a word (半导体, 半年), not a half. */
+    private static final String HALF_WORDS = "导導年月天个個岁歲小数數径徑价價";
+    /** Words before 上 that end a word of their own (以上, 线上, 成千上万), so 上百 is not "into the hundreds". */
+    private static final String NOT_ROUND_UP = "以之线線网網马馬加向往身手场場面基础礎成而此";
+    /** Before a lone magnitude these make it a round figure (近万名, 破万台, 逾千家). */
+    private static final String NEAR_ROUND = "近逾超约約过過破";
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+    private static final BigDecimal TENTH = new BigDecimal("0.1");
+    private static final BigDecimal HUNDREDTH = new BigDecimal("0.01");
+    private static final BigDecimal FIVE = BigDecimal.valueOf(5);
+    /** Figures beyond this magnitude (in base units) are not figures: 5000 digits, 万万万亿. */
+    private static final BigDecimal MAX_FIGURE = new BigDecimal("1E24");
 
     private static final List<String> ENGLISH_MAGNITUDES = List.of("trillion", "billion", "million", "thousand", "bn", "mn", "tn");
     private static final List<BigDecimal> ENGLISH_FACTORS = List.of(
@@ -67,6 +74,7 @@ public final class QuantityFinder {
     private static final List<String> WAFER_WORDS = List.of("晶圆", "晶圓", "wafer");
     private static final List<String> WAFER_CONTEXT = List.of("晶圆", "晶圓", "wafer", "产能", "產能", "投片");
 
+    private final Numerals numerals = Numerals.standard();
     private final QuantityUnits units = new QuantityUnits();
     private final QuantityQualifiers qualifiers = new QuantityQualifiers();
 
@@ -90,7 +98,9 @@ public final class QuantityFinder {
                 i = percentOf(s, sentence, i, out);
             } else if (c == '翻') {
                 i = doubling(s, sentence, i, out);
-            } else if (isDigit(c) || ChineseNumber.isNumeral(c)) {
+            } else if (c == '半' && halfTenth(s, i)) {
+                i = emit(s, sentence, out, i, i + 2, FIVE, null, "percent", null, false, false); // 半成 is 5%
+            } else if (isDigit(c) || ChineseNumber.isNumeral(c) || vagueStart(s, i)) {
                 i = Math.max(figure(s, sentence, i, out), i + 1);
             } else {
                 i++;
@@ -102,21 +112,33 @@ public final class QuantityFinder {
     // ---- one figure, possibly a range ------------------------------------------------------
 
     /**
-     * A number as written: mantissa times magnitude (万, 亿, billion), with the clues that qualify
-     * it: {@code bare} for a magnitude without digits (万亿), {@code more} for 多/余, {@code singleDigit}
-     * for one Chinese digit (两家), {@code smallInt} for 1..10 (may take 成), {@code zhao} for 兆.
+     * A number as read by {@link Numerals}, with what the finder adds: 兆 before a currency,
+     * English magnitudes (billion, K/M/B after a currency sign). {@code round} marks a bare
+     * magnitude (万亿美元) or 上百亿: round numbers meaning "about".
      */
-    private record Num(int start, int end, BigDecimal mantissa, BigDecimal magnitude, boolean hasMagnitude,
-                       boolean bare, boolean singleDigit, boolean more, boolean smallInt, boolean zhao) {
-        BigDecimal value() {
-            return mantissa.multiply(magnitude);
+    private record Num(int start, int end, BigDecimal value, BigDecimal max, boolean hasMagnitude, boolean hasBig,
+                       BigDecimal tail, BigDecimal bigTail, boolean bare, boolean round, boolean singleDigit,
+                       boolean more, boolean vague, boolean zhao) {
+
+        /** 三成, 7.2成: a number of tenths, no magnitude, at most ten. */
+        boolean tenths() {
+            return !hasMagnitude && !more && max == null && value.signum() > 0 && value.compareTo(BigDecimal.TEN) <= 0
+                    && value.stripTrailingZeros().scale() <= 1;
         }
     }
 
-    /** A number with whatever unit (or currency sign) is attached to it; unit null when none. */
-    private record Side(Num num, int start, String unit, BigDecimal factor, boolean unitAfter, int end) {
+    /**
+     * A number with whatever unit (or currency sign) is attached to it; unit null when none.
+     * {@code extra} is added after the factor (the 角 and 分 of 3元5角, the 半 of 三成半).
+     */
+    private record Side(Num num, int start, String unit, BigDecimal factor, boolean unitAfter, int end, String currency,
+                        BigDecimal extra) {
         BigDecimal value() {
-            return num.value().multiply(factor);
+            return num.value().multiply(factor).add(extra);
+        }
+
+        BigDecimal max() {
+            return num.max() == null ? null : num.max().multiply(factor).add(extra);
         }
     }
 
@@ -126,34 +148,113 @@ public final class QuantityFinder {
         if (!mayStartFigure(s, i)) {
             return runEnd;
         }
-        Side a = side(s, i, true);
+        Side a = side(s, i, true, out.isEmpty() ? 0 : out.get(out.size() - 1).end());
         if (a == null) {
             return runEnd;
         }
-        Side b = rangeEnd(s, a);
+        int sign = signAt(s, a.start(), out);
+        int start = sign >= 0 ? sign : a.start();
+        Side b = a.num().max() == null ? rangeEnd(s, a) : null;
         if (b != null) {
             String unit = rangeUnit(a, b);
             if (unit == null && a.unit() == null) {
                 return b.end(); // two bare numbers: a phone number, a date, a model range
             }
             if (unit != null) {
-                BigDecimal magnitude = a.num().magnitude();
-                if (!a.num().hasMagnitude() && b.num().hasMagnitude()) {
-                    magnitude = b.num().magnitude(); // 3-5亿美元 is 3亿 to 5亿
-                }
                 BigDecimal factor = a.unit() != null ? a.factor() : b.factor();
-                BigDecimal low = a.num().mantissa().multiply(magnitude).multiply(factor);
                 BigDecimal high = b.value();
-                if (low.compareTo(high) < 0) {
-                    return emit(s, original, out, a.start(), b.end(), low, high, unit,
-                            a.num().more() || b.num().more(), a.num().bare());
+                String currency = b.currency() != null ? b.currency() : a.currency();
+                for (BigDecimal lowNumber : lowEnds(a.num(), b.num())) {
+                    BigDecimal low = lowNumber.multiply(factor).add(a.extra());
+                    if (sign >= 0) {
+                        low = low.negate();
+                    }
+                    if (low.compareTo(high) < 0) {
+                        return emit(s, original, out, start, b.end(), low, high, unit, currency,
+                                a.num().more() || b.num().more(), a.num().round() || a.num().vague());
+                    }
                 }
             }
         }
         if (a.unit() == null || isNarrativeCount(a)) {
             return a.end();
         }
-        return emit(s, original, out, a.start(), a.end(), a.value(), null, a.unit(), a.num().more(), a.num().bare());
+        BigDecimal value = a.value();
+        BigDecimal max = a.max();
+        if (sign >= 0) {
+            value = (max == null ? value : max).negate();
+            max = max == null ? null : a.value().negate();
+        }
+        return emit(s, original, out, start, a.end(), value, max, a.unit(), a.currency(), a.num().more(),
+                a.num().round() || a.num().vague());
+    }
+
+    /**
+     * The low end of a range shares the high end's magnitude when it has none of its own, so the
+     * candidates are tried in order until one is below the high end: 3至5千万 is 3千万 (the whole
+     * tail), 二十到三十万 and 一千到两千万 borrow the section magnitude only (万), 30万-40万 nothing.
+     */
+    private static List<BigDecimal> lowEnds(Num a, Num b) {
+        if (a.hasBig()) {
+            return List.of(a.value());
+        }
+        if (a.hasMagnitude()) {
+            return List.of(a.value().multiply(b.bigTail()), a.value());
+        }
+        return List.of(a.value().multiply(b.tail()), a.value().multiply(b.bigTail()), a.value());
+    }
+
+    /** Where a minus sign (-22.2%, 负5%) written right before the figure starts, or -1. */
+    private static int signAt(String s, int start, List<Quantity> out) {
+        int p = start - 1;
+        if (p < 0 || (!out.isEmpty() && out.get(out.size() - 1).end() >= p)) {
+            return -1;
+        }
+        char c = s.charAt(p);
+        char before = p > 0 ? s.charAt(p - 1) : ' ';
+        if (c == '-') {
+            // not a range (10-15%), a code (GPT-4) or a date (2024-25)
+            boolean joined = isAsciiAlnum(before) || ChineseNumber.isNumeral(before) || "%.-~/)）".indexOf(before) >= 0;
+            return joined ? -1 : p;
+        }
+        if ((c == '负' || c == '負') && before != '正') {
+            return p;
+        }
+        return -1;
+    }
+
+    /** 半成 (5%) standing alone: not the tail of 三成半 and not 半成品. */
+    private static boolean halfTenth(String s, int i) {
+        if (i + 1 >= s.length() || s.charAt(i + 1) != '成') {
+            return false;
+        }
+        if (i + 2 < s.length() && CHENG_WORDS.indexOf(s.charAt(i + 2)) >= 0) {
+            return false;
+        }
+        char prev = i > 0 ? s.charAt(i - 1) : ' ';
+        return !(isDigit(prev) || ChineseNumber.isNumeral(prev) || prev == '成' || prev == '多' || prev == '大' || prev == '一');
+    }
+
+    /** 几十, 数百, 几万: a vague numeral starts at its placeholder. */
+    private static boolean vagueStart(String s, int i) {
+        char c = s.charAt(i);
+        if (c != '几' && c != '幾' && c != '数' && c != '數') {
+            return false;
+        }
+        return i + 1 < s.length() && ChineseNumber.isNumeral(s.charAt(i + 1)) && !ChineseNumber.isChineseDigit(s.charAt(i + 1));
+    }
+
+    /** 上百亿, 上千家, 上万名: 上 before a bare magnitude means "reaching", a round number. */
+    private static boolean roundUp(String s, int i) {
+        if (i < 1 || s.charAt(i - 1) != '上') {
+            return false;
+        }
+        char m = s.charAt(i);
+        if (m == '十' || m == '拾' || ChineseNumber.isChineseDigit(m) || isDigit(m)) {
+            return false;
+        }
+        char before = i >= 2 ? s.charAt(i - 2) : ' ';
+        return NOT_ROUND_UP.indexOf(before) < 0 && !ChineseNumber.isNumeral(before);
     }
 
     /** Ordinals (第四), rates (每颗), ranks (前三), vague amounts (数十亿, 成千上万, 之一) are no figures. */
@@ -174,7 +275,8 @@ public final class QuantityFinder {
         }
         // 成千上万 is vague, but in 达成万亿美元协议 the 成 ends a verb
         boolean verbCheng = prev == '成' && p > 0 && "达達完形变變构構组組促造".indexOf(s.charAt(p - 1)) >= 0;
-        if (!isDigit(s.charAt(i)) && "数數几幾上成好之".indexOf(prev) >= 0 && !verbCheng) {
+        if (!isDigit(s.charAt(i)) && !vagueStart(s, i) && "数數几幾上成好之".indexOf(prev) >= 0 && !verbCheng
+                && !(prev == '上' && roundUp(s, i))) {
             return false;
         }
         return !(p == i - 1 && QuantityUnits.isAsciiLetter(prev));
@@ -201,7 +303,7 @@ public final class QuantityFinder {
         if (q >= n || !(isDigit(s.charAt(q)) || ChineseNumber.isNumeral(s.charAt(q)))) {
             return null;
         }
-        return side(s, q, false);
+        return side(s, q, false, a.end());
     }
 
     /** 从10%到15% is a change, not a range. */
@@ -227,43 +329,99 @@ public final class QuantityFinder {
     }
 
     /** A number at {@code i} with its currency sign and unit; null when there is no number. */
-    private Side side(String s, int i, boolean allowBare) {
+    private Side side(String s, int i, boolean allowBare, int floor) {
         int start = i;
-        String prefixUnit = null;
-        int prefixStart = currencyPrefix(s, i);
+        String prefixCurrency = null;
+        int prefixStart = currencyPrefix(s, i, floor);
         if (prefixStart >= 0) {
             start = prefixStart;
-            prefixUnit = CURRENCY_PREFIX_UNITS.get(s.substring(prefixStart, skipBackSpace(s, i)));
+            prefixCurrency = CURRENCY_PREFIX_CODES.get(s.substring(prefixStart, skipBackSpace(s, i)));
         }
-        Num num = number(s, i, allowBare, prefixUnit != null);
+        Num num = number(s, i, allowBare, prefixCurrency != null);
         if (num == null) {
             return null;
         }
         int n = s.length();
         int k = num.end() < n && s.charAt(num.end()) == ' ' ? num.end() + 1 : num.end();
-        if (num.end() < n && s.charAt(num.end()) == '成' && num.smallInt()
+        if (num.end() < n && s.charAt(num.end()) == '成' && num.tenths()
                 && (num.end() + 1 >= n || CHENG_WORDS.indexOf(s.charAt(num.end() + 1)) < 0)) {
-            return new Side(num, start, "percent", BigDecimal.TEN, true, num.end() + 1); // 三成 is 30%
+            int end = num.end() + 1;
+            BigDecimal half = BigDecimal.ZERO;
+            if (end < n && s.charAt(end) == '半' && (end + 1 >= n || HALF_WORDS.indexOf(s.charAt(end + 1)) < 0)) {
+                half = FIVE; // 三成半 is 35%
+                end++;
+            }
+            return new Side(num, start, "percent", BigDecimal.TEN, true, end, null, half); // 三成 is 30%, 7.2成 72%
+        }
+        Side change = smallChange(s, num, start);
+        if (change != null) {
+            return change;
         }
         QuantityUnits.Match m = units.at(s, k);
         if (m != null && (m.token().equals("个") || m.token().equals("個"))) {
             m = afterGe(s, m);
             if (m == null) {
-                return new Side(num, start, null, BigDecimal.ONE, false, num.end());
+                return new Side(num, start, null, BigDecimal.ONE, false, num.end(), null, BigDecimal.ZERO);
             }
         } else if (m != null && m.token().equals("片")) {
             m = new QuantityUnits.Match(m.token(), isWafer(s, num.start(), m.end()) ? "wafers" : "units", m.factor(), m.end());
+        } else if (m != null && (m.token().equals("块") || m.token().equals("塊"))) {
+            m = kuai(s, num, m);
         }
         if (m != null) {
             String unit = m.unit();
-            if (prefixUnit != null && m.token().equals("元")) {
-                unit = prefixUnit; // 新台幣2兆元, 人民币72亿元: the sign names the currency, 元 just repeats it
-            } else if (num.zhao() && m.token().equals("元")) {
-                unit = "TWD"; // trillions in 兆 are Taiwan usage (the mainland writes 万亿), so 元 is NT$
+            String currency = m.currency();
+            int end = m.end();
+            BigDecimal extra = BigDecimal.ZERO;
+            if (isYuan(m.token()) && m.isCurrency()) {
+                QuantityUnits.Match named = units.at(s, end);
+                if (named != null && named.isCurrency() && !isYuan(named.token())) {
+                    currency = named.currency(); // 三万元欧元, 5000万元港币: the currency named after 元 is the one
+                    end = named.end();
+                } else if (prefixCurrency != null) {
+                    currency = prefixCurrency; // 新台幣2兆元, 人民币72亿元: the sign names the currency, 元 repeats it
+                } else if (num.zhao()) {
+                    currency = "TWD"; // trillions in 兆 are Taiwan usage (the mainland writes 万亿), so 元 is NT$
+                }
+                unit = QuantityUnits.unitOf(currency);
+                if (currency.equals("CNY") && end == m.end()) {
+                    YuanChange.Change c = YuanChange.after(s, end, m.token().equals("块") || m.token().equals("塊"));
+                    if (c != null) {
+                        extra = c.value();
+                        end = c.end();
+                    }
+                }
             }
-            return new Side(num, start, unit, m.factor(), true, m.end());
+            return new Side(num, start, unit, m.factor(), true, end, currency, extra);
         }
-        return new Side(num, start, prefixUnit, BigDecimal.ONE, false, num.end());
+        String unit = prefixCurrency == null ? null : QuantityUnits.unitOf(prefixCurrency);
+        return new Side(num, start, unit, BigDecimal.ONE, false, num.end(), prefixCurrency, BigDecimal.ZERO);
+    }
+
+    private static boolean isYuan(String token) {
+        return token.equals("元") || token.equals("圆") || token.equals("圓") || token.equals("块") || token.equals("塊");
+    }
+
+    /** 5毛钱, 2角5分, 两毛五, 8分钱: sums below a yuan, counted in jiao or fen; null if none. */
+    private static Side smallChange(String s, Num num, int start) {
+        if (num.hasMagnitude() || num.max() != null || num.more() || num.value().stripTrailingZeros().scale() > 0
+                || num.value().compareTo(HUNDRED) >= 0) {
+            return null;
+        }
+        YuanChange.Change c = YuanChange.alone(s, num.end(), num.value());
+        if (c == null) {
+            return null;
+        }
+        // a jiao is a tenth of a yuan, a fen a hundredth; what follows (the 5分 of 2角5分) is extra
+        BigDecimal factor = s.charAt(num.end()) == '分' ? HUNDREDTH : TENTH;
+        return new Side(num, start, "CNY", factor, true, c.end(), "CNY", c.value().subtract(num.value().multiply(factor)));
+    }
+
+    /** 块 is a colloquial yuan (12块5, 售价99块) or a counter (3000块GPU). */
+    private static QuantityUnits.Match kuai(String s, Num num, QuantityUnits.Match m) {
+        return YuanChange.kuaiIsYuan(s, num.start(), m.end())
+                ? new QuantityUnits.Match(m.token(), "CNY", BigDecimal.ONE, m.end(), "CNY")
+                : m;
     }
 
     /** 个 before a noun counts devices, except before durations, 百分点, tokens and a few others. */
@@ -298,156 +456,125 @@ public final class QuantityFinder {
         }
         String before = s.substring(Math.max(0, numStart - 12), numStart).toLowerCase(Locale.ROOT);
         for (String w : WAFER_CONTEXT) {
-            if (before.contains(w)) {
-                return true;
+            int at = before.indexOf(w);
+            while (at >= 0) {
+                if (!perUnit(before, at)) {
+                    return true;
+                }
+                at = before.indexOf(w, at + 1);
             }
         }
         return false;
+    }
+
+    /** 每片晶圆 (per wafer) makes the wafer the denominator: what is counted after it are dies. */
+    private static boolean perUnit(String before, int at) {
+        int p = at;
+        if (p > 0 && (before.charAt(p - 1) == '片')) {
+            p--;
+        }
+        if (p > 0 && before.charAt(p - 1) == '一') {
+            p--;
+        }
+        return p > 0 && (before.charAt(p - 1) == '每' || before.charAt(p - 1) == '单' || before.charAt(p - 1) == '單');
     }
 
     // ---- numbers ------------------------------------------------------------------------------
 
     /**
-     * The number at {@code i}: Arabic with thousands commas and decimals, or a Chinese numeral run,
-     * then 多/余, then magnitudes (万, 亿, 千万; 兆 only before a currency; billion, or K/M/B after
-     * a currency sign or before tokens). Null when there is none or it is too vague (十几, 三四百).
+     * The number at {@code i} as the grammar reads it ({@link Numerals}), then 兆 (only before a
+     * currency: 兆瓦 is mega), English magnitudes (billion), or K/M/B after a currency sign or
+     * before tokens. Null when there is none, when it is a bare magnitude alone (万台, 千元机),
+     * or when it is vague and small (十几家, 十来个: narrative, not a figure).
      */
     private Num number(String s, int i, boolean allowBare, boolean currency) {
         int n = s.length();
-        int q = i;
-        BigDecimal mantissa;
-        boolean chinese = false;
-        boolean bare = false;
-        boolean singleDigit = false;
-        char c = s.charAt(i);
-        if (isDigit(c)) {
-            while (q < n && isDigit(s.charAt(q))) {
-                q++;
-            }
-            if (q - i <= 3) {
-                while (q + 3 < n && s.charAt(q) == ',' && isDigit(s.charAt(q + 1)) && isDigit(s.charAt(q + 2))
-                        && isDigit(s.charAt(q + 3)) && (q + 4 >= n || !isDigit(s.charAt(q + 4)))) {
-                    q += 4;
-                }
-            }
-            if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
-                q++;
-                while (q < n && isDigit(s.charAt(q))) {
-                    q++;
-                }
-            }
-            mantissa = new BigDecimal(s.substring(i, q).replace(",", ""));
-        } else if (ChineseNumber.isNumeral(c)) {
-            while (q < n) {
-                char ch = s.charAt(q);
-                if (ChineseNumber.isNumeral(ch)
-                        || ((ch == '点' || ch == '點') && q > i && q + 1 < n && ChineseNumber.isChineseDigit(s.charAt(q + 1)))) {
-                    q++;
-                } else {
-                    break;
-                }
-            }
-            String run = s.substring(i, q);
-            if (run.charAt(0) == '零' || run.charAt(0) == '〇' || stutters(run)) {
-                return null; // 零部件; 三四百 and 一两 are vague
-            }
-            boolean digits = false;
-            for (int k = 0; k < run.length(); k++) {
-                digits |= ChineseNumber.isChineseDigit(run.charAt(k));
-            }
-            if (!digits && run.charAt(0) != '十' && run.charAt(0) != '拾') {
-                // A bare magnitude (万亿美元, 千亿元) is a figure of speech for "about"; alone
-                // (万台, 千元机) it is too vague unless 余/多 follows (百余家).
-                boolean followedByMore = q < n && MORE.indexOf(s.charAt(q)) >= 0;
-                if (!allowBare || (run.length() < 2 && !followedByMore)) {
-                    return null;
-                }
-                bare = true;
-            }
-            mantissa = ChineseNumber.parseDecimal(run);
-            if (mantissa == null) {
-                return null;
-            }
-            singleDigit = run.length() == 1 && ChineseNumber.isChineseDigit(run.charAt(0));
-            chinese = true;
-        } else {
+        Numerals.Numeral r = numerals.read(upToFractionWords(s, i), i, false, false);
+        if (r == null) {
             return null;
         }
-        if (q < n && (s.charAt(q) == '几' || s.charAt(q) == '幾' || (chinese && s.charAt(q) == '来'))) {
-            return null; // 十几家, 十来家
+        boolean round = roundUp(s, i) || (i > 0 && NEAR_ROUND.indexOf(s.charAt(i - 1)) >= 0);
+        if (r.bare() && !round && (!allowBare || (!r.more() && r.end() - r.start() < 2))) {
+            return null;
         }
-        boolean more = false;
-        if (q + 1 < n && MORE.indexOf(s.charAt(q)) >= 0) {
-            more = true; // 30多万, 1000多家, 百余家
-            q++;
+        if (r.placeholder() && (r.max() == null ? r.value() : r.max()).compareTo(HUNDRED) < 0) {
+            return null;
         }
-        if (!chinese && q + 1 < n && s.charAt(q) == ' ' && ChineseNumber.isNumeral(s.charAt(q + 1))
-                && !ChineseNumber.isChineseDigit(s.charAt(q + 1))) {
-            q++; // "10 万张": spacing tools put a blank between Latin digits and Han characters
-        }
-        BigDecimal magnitude = BigDecimal.ONE;
-        boolean hasMagnitude = false;
+        int q = r.end();
+        BigDecimal value = r.value();
+        BigDecimal max = r.max();
+        BigDecimal tail = r.tail();
+        BigDecimal bigTail = r.bigTail();
+        boolean hasMagnitude = r.hasMagnitude();
+        boolean hasBig = r.hasBig();
+        boolean more = r.more();
         boolean zhao = false;
-        while (q < n) {
-            char ch = s.charAt(q);
-            if (s.startsWith("分之", q + 1) || s.startsWith("百分点", q) || s.startsWith("百分點", q)) {
-                break;
-            }
-            BigDecimal m = ChineseNumber.magnitude(ch);
-            if (m == null || (ch == '兆' && !currencyAt(s, q + 1))) {
-                break; // 兆瓦 and 兆字节 are mega; 兆元 is Taiwan's trillion
-            }
-            magnitude = magnitude.multiply(m);
+        if (q < n && s.charAt(q) == '兆' && currencyAt(s, q + 1)) {
+            BigDecimal t = ChineseNumber.Magnitudes.TRILLION; // 兆元 is Taiwan's trillion
+            value = value.multiply(t);
+            max = max == null ? null : max.multiply(t);
+            tail = tail.multiply(t);
+            bigTail = bigTail.multiply(t);
             hasMagnitude = true;
-            zhao |= ch == '兆';
+            hasBig = true;
+            zhao = true;
             q++;
         }
-        if (!more && hasMagnitude && q + 1 < n && MORE.indexOf(s.charAt(q)) >= 0) {
-            more = true; // 10万余台
-            q++;
-        }
-        if (!chinese && !hasMagnitude) {
-            int r = q < n && s.charAt(q) == ' ' ? q + 1 : q;
+        if (!r.chinese() && !hasMagnitude) {
+            BigDecimal factor = null;
+            int e = q;
+            int w0 = q < n && s.charAt(q) == ' ' ? q + 1 : q;
             for (int w = 0; w < ENGLISH_MAGNITUDES.size(); w++) {
                 String word = ENGLISH_MAGNITUDES.get(w);
-                int e = r + word.length();
-                if (s.regionMatches(true, r, word, 0, word.length()) && (e >= n || !QuantityUnits.isAsciiLetter(s.charAt(e)))) {
-                    magnitude = ENGLISH_FACTORS.get(w);
-                    hasMagnitude = true;
-                    q = e;
+                int we = w0 + word.length();
+                if (s.regionMatches(true, w0, word, 0, word.length()) && (we >= n || !QuantityUnits.isAsciiLetter(s.charAt(we)))) {
+                    factor = ENGLISH_FACTORS.get(w);
+                    e = we;
                     break;
                 }
             }
-            if (!hasMagnitude && q < n && "KMBT".indexOf(s.charAt(q)) >= 0
+            if (factor == null && q < n && "KMBT".indexOf(s.charAt(q)) >= 0
                     && (q + 1 >= n || !QuantityUnits.isAsciiLetter(s.charAt(q + 1)))
                     && (currency || tokensAt(s, q + 1))) {
-                magnitude = switch (s.charAt(q)) {
+                factor = switch (s.charAt(q)) {
                     case 'K' -> ChineseNumber.Magnitudes.THOUSAND;
                     case 'M' -> ChineseNumber.Magnitudes.MILLION;
                     case 'B' -> ChineseNumber.Magnitudes.BILLION;
                     default -> ChineseNumber.Magnitudes.TRILLION;
                 };
+                e = q + 1;
+            }
+            if (factor != null) {
+                value = value.multiply(factor);
+                tail = factor;
+                bigTail = factor;
                 hasMagnitude = true;
-                q++;
+                hasBig = true;
+                q = e;
             }
         }
-        BigDecimal plain = mantissa.stripTrailingZeros();
-        boolean smallInt = !hasMagnitude && !more && plain.scale() <= 0
-                && plain.compareTo(BigDecimal.ONE) >= 0 && plain.compareTo(BigDecimal.TEN) <= 0;
-        return new Num(i, q, mantissa, magnitude, hasMagnitude, bare, singleDigit, more, smallInt, zhao);
+        return new Num(i, q, value, max, hasMagnitude, hasBig, tail, bigTail, r.bare(), r.bare() || round,
+                r.singleDigit(), more, r.vague(), zhao);
     }
 
-    /** Two non-zero Chinese digits in a row (三四, 一两) make a vague estimate, not a number. */
-    private static boolean stutters(String run) {
-        for (int k = 1; k < run.length(); k++) {
-            char a = run.charAt(k - 1);
-            char b = run.charAt(k);
-            if (ChineseNumber.isChineseDigit(a) && ChineseNumber.isChineseDigit(b)
-                    && ChineseNumber.digitValue(a) != 0 && ChineseNumber.digitValue(b) != 0) {
-                return true;
+    /**
+     * The text the numeral at {@code i} may be read from: it stops before 百分点 and before the
+     * magnitude of 十分之一 / 百分之五, which are fractions, not magnitudes of the number before.
+     */
+    private static CharSequence upToFractionWords(String s, int i) {
+        int n = s.length();
+        for (int k = i; k < n && k < i + 64; k++) {
+            char c = s.charAt(k);
+            if (!(isDigit(c) || ChineseNumber.isNumeral(c) || c == '.' || c == ',' || c == ' ' || c == '点' || c == '點'
+                    || c == '多' || c == '余' || c == '几' || c == '数' || c == '来')) {
+                break;
+            }
+            if (ChineseNumber.magnitude(c) != null && k > i && (s.startsWith("分之", k + 1) || s.startsWith("百分点", k)
+                    || s.startsWith("百分點", k))) {
+                return s.substring(0, k);
             }
         }
-        return false;
+        return s;
     }
 
     private boolean currencyAt(String s, int p) {
@@ -461,11 +588,11 @@ public final class QuantityFinder {
     }
 
     /** Start of a currency sign or code right before the number at {@code i}, or -1. */
-    private static int currencyPrefix(String s, int i) {
+    private static int currencyPrefix(String s, int i, int floor) {
         int e = skipBackSpace(s, i);
         for (String prefix : CURRENCY_PREFIXES) {
             int b = e - prefix.length();
-            if (b >= 0 && s.startsWith(prefix, b)) {
+            if (b >= floor && s.startsWith(prefix, b)) { // not the currency word that ends the figure before
                 if (QuantityUnits.isAsciiLetter(prefix.charAt(0)) && b > 0 && QuantityUnits.isAsciiLetter(s.charAt(b - 1))) {
                     continue;
                 }
@@ -494,12 +621,12 @@ public final class QuantityFinder {
                 if (high != null) {
                     BigDecimal v = high.value().multiply(s.charAt(q) == '千' ? new BigDecimal("0.1") : BigDecimal.ONE);
                     if (value.compareTo(v) < 0) {
-                        return emit(s, original, out, i, high.end(), value, v, "percent", false, false);
+                        return emit(s, original, out, i, high.end(), value, v, "percent", null, false, false);
                     }
                 }
             }
         }
-        return emit(s, original, out, i, end, value, null, "percent", low.more(), false);
+        return emit(s, original, out, i, end, value, null, "percent", null, low.more(), false);
     }
 
     private Num percentNumber(String s, int p) {
@@ -507,7 +634,8 @@ public final class QuantityFinder {
             return null;
         }
         if (s.charAt(p) == '百' && (p + 1 >= s.length() || !ChineseNumber.isNumeral(s.charAt(p + 1)))) {
-            return new Num(p, p + 1, ChineseNumber.Magnitudes.HUNDRED, BigDecimal.ONE, false, false, false, false, false, false);
+            return new Num(p, p + 1, ChineseNumber.Magnitudes.HUNDRED, null, false, false, BigDecimal.ONE, BigDecimal.ONE,
+                    false, false, false, false, false, false);
         }
         return isDigit(s.charAt(p)) || ChineseNumber.isNumeral(s.charAt(p)) ? number(s, p, false, false) : null;
     }
@@ -523,13 +651,20 @@ public final class QuantityFinder {
             times = ChineseNumber.digitValue(m.group(1).charAt(0));
         }
         BigDecimal value = BigDecimal.valueOf(1L << times);
-        return emit(s, original, out, i, m.end(), value, null, "multiple", false, false);
+        return emit(s, original, out, i, m.end(), value, null, "multiple", null, false, false);
     }
 
     // ---- output -------------------------------------------------------------------------------
 
+    /**
+     * Adds one figure; {@code approx} marks a vague or round number (几十亿, 万亿美元). A value
+     * beyond any real figure (a run of thousands of digits) is dropped: never Infinity.
+     */
     private int emit(String s, String original, List<Quantity> out, int start, int end, BigDecimal value,
-                     BigDecimal max, String unit, boolean more, boolean bare) {
+                     BigDecimal max, String unit, String currency, boolean more, boolean approx) {
+        if (value.abs().compareTo(MAX_FIGURE) > 0 || (max != null && max.abs().compareTo(MAX_FIGURE) > 0)) {
+            return end;
+        }
         int floor = out.isEmpty() ? 0 : out.get(out.size() - 1).end();
         String qualifier = qualifiers.before(s, start, floor);
         QuantityQualifiers.Suffix suffix = qualifiers.after(s, end);
@@ -539,7 +674,7 @@ public final class QuantityFinder {
         if (qualifier == null && more) {
             qualifier = QuantityQualifiers.OVER;
         }
-        if (qualifier == null && bare) {
+        if (qualifier == null && approx) {
             qualifier = QuantityQualifiers.APPROX;
         }
         if (qualifier == null && qualifiers.forecast(s, start)) {
@@ -549,8 +684,20 @@ public final class QuantityFinder {
             qualifier = QuantityQualifiers.EXACT;
         }
         out.add(new Quantity(value.doubleValue(), max == null ? null : max.doubleValue(), unit, qualifier,
-                start, end, original.substring(start, end)));
+                start, end, original.substring(start, end), currency));
         return suffix != null ? suffix.end() : end;
+    }
+
+    /** The letter codes of the currency signs (RMB, USD, and the US of US$), which may be glued to a number. */
+    private static Set<String> currencyCodes() {
+        Set<String> codes = new java.util.HashSet<>();
+        for (String prefix : CURRENCY_PREFIX_CODES.keySet()) {
+            String letters = prefix.endsWith("$") ? prefix.substring(0, prefix.length() - 1) : prefix;
+            if (letters.length() >= 2 && letters.chars().allMatch(c -> QuantityUnits.isAsciiLetter((char) c))) {
+                codes.add(letters.toUpperCase(Locale.ROOT));
+            }
+        }
+        return Set.copyOf(codes);
     }
 
     // ---- text helpers -------------------------------------------------------------------------
@@ -564,6 +711,7 @@ public final class QuantityFinder {
                 a[i] = (char) (c - 0xFEE0);
             } else {
                 a[i] = switch (c) {
+                    case '，' -> fullWidthThousands(in, i) ? ',' : c;
                     case '％' -> '%';
                     case '．' -> '.';
                     case '－', '−' -> '-';
@@ -577,6 +725,23 @@ public final class QuantityFinder {
             }
         }
         return new String(a);
+    }
+
+    /** A full-width comma between full-width digits with three after it (８２，２２５) separates thousands. */
+    private static boolean fullWidthThousands(String in, int i) {
+        if (i == 0 || i + 3 >= in.length() + 0 || !isFullWidthDigit(in.charAt(i - 1))) {
+            return false;
+        }
+        for (int k = 1; k <= 3; k++) {
+            if (i + k >= in.length() || !isFullWidthDigit(in.charAt(i + k))) {
+                return false;
+            }
+        }
+        return i + 4 >= in.length() || !isFullWidthDigit(in.charAt(i + 4));
+    }
+
+    private static boolean isFullWidthDigit(char c) {
+        return c >= '０' && c <= '９';
     }
 
     /**

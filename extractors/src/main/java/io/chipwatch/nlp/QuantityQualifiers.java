@@ -63,7 +63,7 @@ final class QuantityQualifiers {
             "左右", APPROX, "上下", APPROX, "以上", OVER, "之上", OVER, "以下", UNDER, "之多", UP_TO));
 
     /** Verbs and particles between the qualifier and the number: 约为, 超过了, 高达到. */
-    private static final String FILLERS = "为為达達到了是在有";
+    private static final String FILLERS = "为為达達到了是在有占佔";
 
     private static final List<String> FORECAST_CN = List.of(
             "预计", "預計", "预期", "預期", "有望", "将", "將", "可能", "或将", "或將", "或达", "或超", "计划", "計劃",

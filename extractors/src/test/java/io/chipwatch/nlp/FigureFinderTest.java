@@ -56,6 +56,16 @@ class FigureFinderTest {
     }
 
     @Test
+    void aSignedFigureIsNotFlippedAgainAndOtherCurrenciesAreMoney() {
+        Analysis a = analyze("公司营收同比下降-8.4%，英国政府的芯片投资达到10亿英镑。");
+
+        assertThat(figure(a, -8.4).metric()).isEqualTo("growth");
+        assertThat(figure(a, 1e9).unit()).isEqualTo("other");
+        assertThat(figure(a, 1e9).currency()).isEqualTo("GBP");
+        assertThat(figure(a, 1e9).metric()).isEqualTo("investment");
+    }
+
+    @Test
     void aSentenceThatNamesNothingGoesOnAboutTheProductJustNamed() {
         Analysis a = analyze("华为推出了昇腾910C芯片。单卡算力达到800TFLOPS，比英伟达H20高3倍。");
 

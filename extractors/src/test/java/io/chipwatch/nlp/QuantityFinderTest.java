@@ -137,6 +137,7 @@ class QuantityFinderTest {
             "这家工厂月产能5万片。|5e4|wafers|exact",
             "三星订购了90万片内存晶圆。|9e5|wafers|exact",
             "他们切割出200片样品。|200|units|exact",
+            "每片晶圆可以切出600片裸片。|600|units|exact",
             "We shipped 10,000 GPUs to the site.|1e4|units|exact",
             "该集群包含 10 万张 GPU。|1e5|units|exact",
             "算力集群规模达到10万卡。|1e5|units|exact",
@@ -284,8 +285,6 @@ class QuantityFinderTest {
             "研发历时一年半，前后四年。",
             "创始人今年35岁。",
             "这组数字是12345。",
-            "市场规模达数百亿美元。",
-            "公司融资数十亿元。",
             "项目周期为12个月。",
             "团队需要解决三个方面的问题。",
             "公司推出一颗新芯片。",
@@ -303,9 +302,78 @@ class QuantityFinderTest {
             "第3-4季度将恢复增长。",
             "机构数量排名前10。",
             "百度和万科不是数字。",
+            "万一台服务器宕机怎么办。",
+            "工程师们三三两两地走进会场。",
     })
     void reportsNothingForNumbersWithoutAUnit(String sentence) {
         assertThat(all(sentence)).as(sentence).isEmpty();
+    }
+
+    @Test
+    void vagueNumbersAreApproximateRanges() {
+        Quantity q = one("市场规模达数百亿美元。");
+        assertRange(q, 2e10, 9e10, "USD");
+        assertThat(q.qualifier()).isEqualTo("approx");
+        assertRange(one("公司融资数十亿元。"), 2e9, 9e9, "CNY");
+        assertRange(one("今年销量达十几万台。"), 1.1e5, 1.9e5, "units");
+        assertRange(one("估值为两三百亿元。"), 2e10, 3e10, "CNY");
+        assertFigure(one("这一领域吸引了上百亿元投资。"), 1e10, "CNY");
+        assertThat(all("成千上万的开发者和十几家企业参与其中。")).isEmpty();
+    }
+
+    @Test
+    void aSharedMagnitudeAndUnitReachTheFirstEndOfARange() {
+        assertRange(one("每张门票价格在两到三万港元之间。"), 2e4, 3e4, "HKD");
+        assertRange(one("该项目预算为一千到两千万元。"), 1e7, 2e7, "CNY");
+        assertRange(one("地方补贴金额为3至5千万元。"), 3e7, 5e7, "CNY");
+        assertRange(one("设备单价在八十到一百万元。"), 8e5, 1e6, "CNY");
+    }
+
+    @Test
+    void mixedChainsSignsTenthsAndChange() {
+        assertFigure(one("这笔交易的金额为5万4千6百元。"), 54600, "CNY");
+        assertFigure(one("公司获得3万4000元补贴。"), 34000, "CNY");
+        assertFigure(one("合同金额为８２，２２５．００元。"), 82225, "CNY");
+        assertFigure(one("发票金额为壹佰贰拾叁圆整。"), 123, "CNY");
+        assertFigure(one("公司净利润同比变动-22.2%。"), -22.2, "percent");
+        assertFigure(one("公司利润率为负5%。"), -5, "percent");
+        assertFigure(one("该厂商的市场份额为7.2成。"), 72, "percent");
+        assertFigure(one("国产化率约三成半。"), 35, "percent");
+        assertFigure(one("良率仅有半成。"), 5, "percent");
+        assertFigure(one("这种电容的零售价为一元二角五分。"), 1.25, "CNY");
+        assertFigure(one("废旧芯片的回收价为12块5。"), 12.5, "CNY");
+        assertFigure(one("他们交付了3000块加速卡。"), 3000, "units");
+        assertThat(all("2024-2025年与GPT-4。")).isEmpty();
+    }
+
+    @Test
+    void theCurrencyNamedAfterTheNumberWinsAndOthersKeepTheirCode() {
+        Quantity eur = one("公司向员工发放了三万元欧元奖金。");
+        assertFigure(eur, 3e4, "EUR");
+        assertThat(eur.currency()).isEqualTo("EUR");
+        Quantity gbp = one("这笔收购的金额达到10亿英镑。");
+        assertFigure(gbp, 1e9, "other");
+        assertThat(gbp.currency()).isEqualTo("GBP");
+        assertThat(one("俄罗斯计划投入2100亿卢布。").currency()).isEqualTo("RUB");
+        assertThat(one("出货量达到120万台。").currency()).isNull();
+    }
+
+    @Test
+    void aCurrencyWordEndingOneFigureIsNotThePrefixOfTheNext() {
+        List<Quantity> found = all("募资9亿港币5亿美元。");
+        assertThat(found).hasSize(2);
+        assertFigure(found.get(0), 9e8, "HKD");
+        assertFigure(found.get(1), 5e8, "USD");
+        assertThat(found.get(1).start()).isGreaterThanOrEqualTo(found.get(0).end());
+    }
+
+    @Test
+    void aNumberBeyondAnySaneRangeIsNoFigureAndNeverInfinite() {
+        String digits = "9".repeat(5000);
+        assertThat(all("编号" + digits + "元，另有500颗。")).singleElement().satisfies(q -> assertFigure(q, 500, "units"));
+        assertThat(all("金额为" + "万".repeat(3000) + "亿美元。")).isEmpty();
+        assertThat(all("共" + "1".repeat(16) + "台。")).isEmpty();
+        assertFigure(one("共" + "1".repeat(15) + "台。"), 111111111111111d, "units");
     }
 
     @Test

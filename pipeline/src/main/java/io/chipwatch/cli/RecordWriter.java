@@ -99,6 +99,9 @@ final class RecordWriter {
         r.put("value", f.value());
         r.put("value_max", f.valueMax());
         r.put("unit", f.unit());
+        if (f.currency() != null) {
+            r.put("currency", f.currency()); // GBP, SGD... where the unit is "other"
+        }
         r.put("qualifier", f.qualifier());
         r.put("subject", f.subject());
         r.put("product", f.product());
