@@ -1,0 +1,129 @@
+package io.chipwatch.time;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The time words of {@code chipwatch/time-words.yml} in the models module: relative years, months,
+ * days and weeks, weekday names, and the guards that keep look-alike words (周期, 12号线, 成立24年)
+ * from being read as times. Immutable; load once and share.
+ */
+public record TimeWords(
+        @JsonProperty("year_words") List<Relative> yearWords,
+        @JsonProperty("month_words") List<Relative> monthWords,
+        @JsonProperty("day_words") List<Relative> dayWords,
+        @JsonProperty("day_word_not_followed_by") List<String> dayWordNotFollowedBy,
+        @JsonProperty("week_shifts") Map<String, Integer> weekShifts,
+        @JsonProperty("week_names") List<String> weekNames,
+        @JsonProperty("weekday_names") Map<String, Integer> weekdayNames,
+        @JsonProperty("weekend_names") List<String> weekendNames,
+        @JsonProperty("week_not_followed_by") List<String> weekNotFollowedBy,
+        @JsonProperty("future_markers") List<String> futureMarkers,
+        @JsonProperty("previous_month_after_days") int previousMonthAfterDays,
+        @JsonProperty("day_not_followed_by") List<String> dayNotFollowedBy,
+        @JsonProperty("number_sign_not_followed_by") List<String> numberSignNotFollowedBy,
+        @JsonProperty("two_digit_year_future_window") int twoDigitYearFutureWindow,
+        @JsonProperty("two_digit_year_not_after") List<String> twoDigitYearNotAfter,
+        @JsonProperty("two_digit_year_not_followed_by") List<String> twoDigitYearNotFollowedBy,
+        @JsonProperty("century_words") Map<String, Integer> centuryWords,
+        @JsonProperty("century_parts") Map<String, List<Integer>> centuryParts,
+        @JsonProperty("decade_parts") List<String> decadeParts,
+        @JsonProperty("month_parts") Map<String, List<Integer>> monthParts,
+        @JsonProperty("count_units") Map<String, Unit> countUnits,
+        @JsonProperty("count_directions") Map<String, Integer> countDirections) {
+
+    public static final String DEFAULT_RESOURCE = "chipwatch/time-words.yml";
+
+    /** What a relative word counts from. */
+    public enum Base {
+        /** The publication date. */
+        @JsonProperty("publication") PUBLICATION,
+        /** The year, month or day the article last named, else the publication date. */
+        @JsonProperty("context") CONTEXT
+    }
+
+    /** The unit of a count of time (三年后, 5个月前). */
+    public enum Unit {
+        @JsonProperty("year") YEAR,
+        @JsonProperty("month") MONTH,
+        @JsonProperty("week") WEEK,
+        @JsonProperty("day") DAY
+    }
+
+    /**
+     * Words that name one relative year, month or day.
+     *
+     * @param notAfter characters that, just before the word, make it part of another word
+     */
+    public record Relative(List<String> words, int shift, Base base, @JsonProperty("not_after") String notAfter) {
+        public Relative {
+            if (words == null || words.isEmpty() || base == null) {
+                throw new IllegalArgumentException("a relative time word entry needs words and a base, got " + words);
+            }
+            words = List.copyOf(words);
+            notAfter = notAfter == null ? "" : notAfter;
+        }
+    }
+
+    public TimeWords {
+        yearWords = List.copyOf(yearWords);
+        monthWords = List.copyOf(monthWords);
+        dayWords = List.copyOf(dayWords);
+        dayWordNotFollowedBy = List.copyOf(dayWordNotFollowedBy);
+        weekShifts = Map.copyOf(weekShifts);
+        weekNames = List.copyOf(weekNames);
+        weekdayNames = Map.copyOf(weekdayNames);
+        weekendNames = List.copyOf(weekendNames);
+        weekNotFollowedBy = List.copyOf(weekNotFollowedBy);
+        futureMarkers = List.copyOf(futureMarkers);
+        dayNotFollowedBy = List.copyOf(dayNotFollowedBy);
+        numberSignNotFollowedBy = List.copyOf(numberSignNotFollowedBy);
+        twoDigitYearNotAfter = List.copyOf(twoDigitYearNotAfter);
+        twoDigitYearNotFollowedBy = List.copyOf(twoDigitYearNotFollowedBy);
+        centuryWords = Map.copyOf(centuryWords);
+        centuryParts = Map.copyOf(centuryParts);
+        decadeParts = List.copyOf(decadeParts);
+        monthParts = Map.copyOf(monthParts);
+        countUnits = Map.copyOf(countUnits);
+        countDirections = Map.copyOf(countDirections);
+        weekdayNames.forEach((name, day) -> {
+            if (day < 1 || day > 7) {
+                throw new IllegalArgumentException("weekday_names." + name + ": " + day + " is not 1 (Monday)..7 (Sunday)");
+            }
+        });
+        centuryParts.forEach((name, part) -> requirePair("century_parts." + name, part));
+        monthParts.forEach((name, part) -> requirePair("month_parts." + name, part));
+    }
+
+    private static void requirePair(String key, List<Integer> pair) {
+        if (pair == null || pair.size() != 2) {
+            throw new IllegalArgumentException(key + ": expected [first, second], got " + pair);
+        }
+    }
+
+    /** The time words shipped in the models module. */
+    public static TimeWords defaults() throws IOException {
+        try (InputStream in = TimeWords.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("classpath resource " + DEFAULT_RESOURCE + " is missing (is chipwatch-models on the classpath?)");
+            }
+            return read(in);
+        }
+    }
+
+    /** Reads time words from YAML, rejecting unknown keys and missing tables. */
+    public static TimeWords read(InputStream yaml) throws IOException {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        return mapper.readValue(yaml, TimeWords.class);
+    }
+}
