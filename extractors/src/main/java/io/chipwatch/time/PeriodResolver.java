@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
 public final class PeriodResolver {
 
     private static final String S = "\\s*";
+    /** Characters after which a new phrase starts (a two-digit year may follow them). */
+    private static final String BREAK = "\\s，,。、；;：:（()）「」“”\"'！!？?";
     private static final String CN = TimeNumerals.CN_DIGITS;
 
     private static final String YEAR =
@@ -77,7 +79,8 @@ public final class PeriodResolver {
     /** A resolver over the given time words (see {@code chipwatch/time-words.yml}). */
     public PeriodResolver(TimeWords words) {
         this.words = Objects.requireNonNull(words, "words");
-        String yearWord = TimeWordPatterns.relativeWords(words.yearWords(), "w");
+        String yearWord = TimeWordPatterns.relativeWords(words.yearWords(), "w")
+                + TimeWordPatterns.notFollowedBy(words.yearWordNotFollowedBy());
         // Two-digit years (24年) count as years only in front of a month, quarter or half here;
         // alone they must pass the stricter guards of the twoDigitYear rule.
         String year2 = "(?<![0-9A-Za-z.%/\\-])(?<y2>\\d{2})" + S + "年(?:度)?";
@@ -95,21 +98,25 @@ public final class PeriodResolver {
                 + "|(?<![0-9])(?<cn>\\d{2}|[" + CN + "十]{1,3})" + S + "世[纪紀])";
         this.rules = List.of(
                 rule("年", yspec + "(?:" + S + "(?:年?[底末初]|全年|年中))?", this::year),
-                rule("年", TimeWordPatterns.notAfter(words.twoDigitYearNotAfter()) + "(?<![0-9A-Za-z.%/\\-])(?<y2>\\d{2})" + S + "年"
+                // A two-digit year alone: after a break or a word such as 在/到, or before a word such as 营收.
+                rule("年", "(?:(?<![^" + BREAK + "])|(?<=" + TimeWordPatterns.anyOf(words.twoDigitYearAfter()) + "))"
+                        + TimeWordPatterns.notAfter(words.twoDigitYearNotAfter()) + "(?<y2>\\d{2})" + S + "年"
                         + TimeWordPatterns.notFollowedBy(words.twoDigitYearNotFollowedBy())
                         + "(?:度)?(?:" + S + "(?:年?[底末初]|全年|年中))?", this::year),
+                rule("年", TimeWordPatterns.notAfter(words.twoDigitYearNotAfter()) + "(?<![0-9A-Za-z.%/\\-+])(?<y2>\\d{2})" + S
+                        + "年(?:度)?(?=" + S + TimeWordPatterns.anyOf(words.twoDigitYearBefore()) + ")", this::year),
                 rule("年", BARE + "(?<![今去明前后後本当當同次翌新全上下])年[底末初]", this::bareYearPart),
                 rule("月", "(?:" + yspecAny + S + "|" + BARE + ")" + month("m") + S + "月" + MONTH_TAIL, this::month),
                 rule("日号號", "(?:" + yspecAny + S + "|" + BARE + ")" + month("m") + S + "月" + S + DAY + S + "[日号號]",
                         this::day),
                 rule("月", monthWord + "(?:" + S + "(?<mp>初|上旬|中旬|中下旬|下旬|底|末))?", this::relativeMonth),
                 rule("日号號", monthWord + S + DAY + S + "[日号號]", this::dayOfMonth),
-                rule("日", "(?<![0-9A-Za-z.:/\\-第每月])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "日"
+                rule("日", "(?<![0-9A-Za-z.:/\\-+第每月])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "日"
                         + TimeWordPatterns.notFollowedBy(words.dayNotFollowedBy()), this::dayOfMonth),
                 rule("日", "(?<![" + CN + "十百千第每月])(?<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
                         + TimeWordPatterns.notFollowedBy(words.dayNotFollowedBy()), this::dayOfMonth),
-                rule("号號", "(?<![0-9A-Za-z.:/\\-第每月型编編])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "[号號]"
-                        + TimeWordPatterns.notFollowedBy(words.numberSignNotFollowedBy()), this::dayOfMonth),
+                rule("号號", "(?<![0-9A-Za-z.:/\\-+第每月型编編])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "[号號]"
+                        + "(?=" + TimeWordPatterns.anyOf(words.numberSignFollowedBy()) + "|$)", this::dayOfMonth),
                 rule(TimeWordPatterns.chars(allWords(words.dayWords())),
                         TimeWordPatterns.relativeWords(words.dayWords(), "rd")
                                 + TimeWordPatterns.notFollowedBy(words.dayWordNotFollowedBy()), this::relativeDay),
@@ -125,7 +132,8 @@ public final class PeriodResolver {
                 rule("纪紀", centuries + "(?:" + S + "(?<cp>" + TimeWordPatterns.anyOf(words.centuryParts().keySet()) + "))?",
                         this::century),
                 rule(TimeWordPatterns.chars(words.countDirections().keySet()),
-                        "(?<![0-9" + CN + "十百两兩几幾数數多上下本这這第])" + count + S
+                        TimeWordPatterns.notAfter(words.countNotAfter())
+                                + "(?<![0-9" + CN + "十百两兩几幾数數多上下本这這第])" + count + S
                                 + "(?<u>" + TimeWordPatterns.anyOf(words.countUnits().keySet()) + ")" + S
                                 + "(?<dir>" + TimeWordPatterns.anyOf(words.countDirections().keySet()) + ")", this::relativeCount),
                 rule("-/.", "(?<![0-9.])(?<y>\\d{4})(?<sep>[-/.])(?<m>1[0-2]|0?[1-9])\\k<sep>" + DAY + "(?![0-9])",
@@ -327,6 +335,12 @@ public final class PeriodResolver {
             return null;
         }
         LocalDate date = LocalDate.of(year, month, day);
+        LocalDate p = ctx.published();
+        if (y == null && ctx.lastYear() == null && date.isBefore(p.minusMonths(10)) && !date.plusYears(1).isAfter(p.plusMonths(2))
+                && date.plusYears(1).getDayOfMonth() == day) {
+            // 1月2日 in a report of 30 December is the coming one, not last January's
+            date = date.plusYears(1);
+        }
         Span span = note(ctx, y, new Span(date.toString(), date, date, y == null || y.relative));
         if (span != null) {
             ctx.setLastMonth(YearMonth.of(year, month));
@@ -548,7 +562,7 @@ public final class PeriodResolver {
             LocalDate first = p.withDayOfMonth(1).plusMonths(6L * sign);
             return monthSpan(first, null, true);
         }
-        int n = TimeNumerals.parse(count);
+        int n = TimeNumerals.count(count);
         if (n < 1) {
             return null;
         }

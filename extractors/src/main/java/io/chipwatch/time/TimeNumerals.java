@@ -41,6 +41,19 @@ final class TimeNumerals {
         }
     }
 
+    /**
+     * A count of units (三, 十五, 一百, 12); -1 for Chinese digits strung together without a
+     * magnitude (两三, 三五), which give an approximate count (two or three), not 23 or 35.
+     */
+    static int count(String s) {
+        if (s == null) {
+            return -1;
+        }
+        String t = s.strip();
+        boolean allDigits = t.length() > 1 && t.chars().allMatch(c -> CN_DIGITS.indexOf(c) >= 0 || c == '两' || c == '兩');
+        return allDigits ? -1 : parse(t);
+    }
+
     /** A year; two digits (FY26, 1Q26) mean this century. */
     static int year(String s) {
         int v = parse(s);

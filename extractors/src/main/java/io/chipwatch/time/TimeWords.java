@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public record TimeWords(
         @JsonProperty("year_words") List<Relative> yearWords,
+        @JsonProperty("year_word_not_followed_by") List<String> yearWordNotFollowedBy,
         @JsonProperty("month_words") List<Relative> monthWords,
         @JsonProperty("day_words") List<Relative> dayWords,
         @JsonProperty("day_word_not_followed_by") List<String> dayWordNotFollowedBy,
@@ -28,8 +29,10 @@ public record TimeWords(
         @JsonProperty("future_markers") List<String> futureMarkers,
         @JsonProperty("previous_month_after_days") int previousMonthAfterDays,
         @JsonProperty("day_not_followed_by") List<String> dayNotFollowedBy,
-        @JsonProperty("number_sign_not_followed_by") List<String> numberSignNotFollowedBy,
+        @JsonProperty("number_sign_followed_by") List<String> numberSignFollowedBy,
         @JsonProperty("two_digit_year_future_window") int twoDigitYearFutureWindow,
+        @JsonProperty("two_digit_year_after") List<String> twoDigitYearAfter,
+        @JsonProperty("two_digit_year_before") List<String> twoDigitYearBefore,
         @JsonProperty("two_digit_year_not_after") List<String> twoDigitYearNotAfter,
         @JsonProperty("two_digit_year_not_followed_by") List<String> twoDigitYearNotFollowedBy,
         @JsonProperty("century_words") Map<String, Integer> centuryWords,
@@ -37,6 +40,7 @@ public record TimeWords(
         @JsonProperty("decade_parts") List<String> decadeParts,
         @JsonProperty("month_parts") Map<String, List<Integer>> monthParts,
         @JsonProperty("count_units") Map<String, Unit> countUnits,
+        @JsonProperty("count_not_after") List<String> countNotAfter,
         @JsonProperty("count_directions") Map<String, Integer> countDirections) {
 
     public static final String DEFAULT_RESOURCE = "chipwatch/time-words.yml";
@@ -74,6 +78,7 @@ public record TimeWords(
 
     public TimeWords {
         yearWords = List.copyOf(yearWords);
+        yearWordNotFollowedBy = List.copyOf(yearWordNotFollowedBy);
         monthWords = List.copyOf(monthWords);
         dayWords = List.copyOf(dayWords);
         dayWordNotFollowedBy = List.copyOf(dayWordNotFollowedBy);
@@ -84,7 +89,9 @@ public record TimeWords(
         weekNotFollowedBy = List.copyOf(weekNotFollowedBy);
         futureMarkers = List.copyOf(futureMarkers);
         dayNotFollowedBy = List.copyOf(dayNotFollowedBy);
-        numberSignNotFollowedBy = List.copyOf(numberSignNotFollowedBy);
+        numberSignFollowedBy = List.copyOf(numberSignFollowedBy);
+        twoDigitYearAfter = List.copyOf(twoDigitYearAfter);
+        twoDigitYearBefore = List.copyOf(twoDigitYearBefore);
         twoDigitYearNotAfter = List.copyOf(twoDigitYearNotAfter);
         twoDigitYearNotFollowedBy = List.copyOf(twoDigitYearNotFollowedBy);
         centuryWords = Map.copyOf(centuryWords);
@@ -92,6 +99,7 @@ public record TimeWords(
         decadeParts = List.copyOf(decadeParts);
         monthParts = Map.copyOf(monthParts);
         countUnits = Map.copyOf(countUnits);
+        countNotAfter = List.copyOf(countNotAfter);
         countDirections = Map.copyOf(countDirections);
         weekdayNames.forEach((name, day) -> {
             if (day < 1 || day > 7) {
