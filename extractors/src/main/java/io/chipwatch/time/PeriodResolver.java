@@ -90,12 +90,14 @@ public final class PeriodResolver {
         String yspecLoose = "(?:" + YEAR + S + "(?:年(?:度)?)?|" + year2 + "|" + yearWord + ")";
         String monthWord = TimeWordPatterns.relativeWords(words.monthWords(), "rm");
         String weekNames = TimeWordPatterns.anyOf(words.weekNames());
+        String weekdayName = "(?<wd>" + TimeWordPatterns.anyOf(words.weekdayNames().keySet()) + ")(?![0-9" + CN + "十百千万年个個次])";
         String weekShift = "(?<ws>" + TimeWordPatterns.anyOf(words.weekShifts().keySet()) + ")";
         String notWeekWord = TimeWordPatterns.notFollowedBy(words.weekNotFollowedBy());
         String weekAnchors = TimeWordPatterns.chars(words.weekNames()) + TimeWordPatterns.chars(words.weekendNames());
         String count = "(?<n>\\d{1,3}|[" + CN + "十百两兩]{1,4}|半)";
         String centuries = "(?:(?<cw>" + TimeWordPatterns.anyOf(words.centuryWords().keySet()) + ")"
-                + "|(?<![0-9])(?<cn>\\d{2}|[" + CN + "十]{1,3})" + S + "世[纪紀])";
+                + "|(?<![0-9])(?<cn>\\d{2}|[" + CN + "十]{1,3})" + S + "世[纪紀])"
+                + TimeWordPatterns.notFollowedBy(words.centuryNotFollowedBy());
         this.rules = List.of(
                 rule("年", yspec + "(?:" + S + "(?:年?[底末初]|全年|年中))?", this::year),
                 // A two-digit year alone: after a break or a word such as 在/到, or before a word such as 营收.
@@ -111,19 +113,21 @@ public final class PeriodResolver {
                         this::day),
                 rule("月", monthWord + "(?:" + S + "(?<mp>初|上旬|中旬|中下旬|下旬|底|末))?", this::relativeMonth),
                 rule("日号號", monthWord + S + DAY + S + "[日号號]", this::dayOfMonth),
-                rule("日", "(?<![0-9A-Za-z.:/\\-+第每月])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "日"
+                rule("日", TimeWordPatterns.notAfter(words.dayNotAfter()) + "(?<![0-9A-Za-z.:/\\-+第每月])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "日"
                         + TimeWordPatterns.notFollowedBy(words.dayNotFollowedBy()), this::dayOfMonth),
-                rule("日", "(?<![" + CN + "十百千第每月])(?<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
+                rule("日", TimeWordPatterns.notAfter(words.dayNotAfter()) + "(?<![" + CN + "十百千第每月])(?<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
                         + TimeWordPatterns.notFollowedBy(words.dayNotFollowedBy()), this::dayOfMonth),
-                rule("号號", "(?<![0-9A-Za-z.:/\\-+第每月型编編])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "[号號]"
+                rule("号號", "(?<![0-9A-Za-z.:/\\-+第每月型编編路街道巷弄里村甲乙丙丁楼樓栋棟院区區])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "[号號]"
                         + "(?=" + TimeWordPatterns.anyOf(words.numberSignFollowedBy()) + "|$)", this::dayOfMonth),
                 rule(TimeWordPatterns.chars(allWords(words.dayWords())),
                         TimeWordPatterns.relativeWords(words.dayWords(), "rd")
                                 + TimeWordPatterns.notFollowedBy(words.dayWordNotFollowedBy()), this::relativeDay),
-                rule(weekAnchors, "(?:" + weekShift + "|(?<![0-9" + CN + "十每两兩几幾数數个個])(?:(?<=(?<fut>"
-                        + TimeWordPatterns.anyOf(words.futureMarkers()) + "))|))(?:" + weekNames + "(?<wd>"
-                        + TimeWordPatterns.anyOf(words.weekdayNames().keySet()) + ")(?![0-9" + CN + "十百千万年个個次])"
-                        + "|(?<we>" + TimeWordPatterns.anyOf(words.weekendNames()) + "))", this::weekday),
+                rule(weekAnchors, TimeWordPatterns.notAfter(words.weekdayNotAfter())
+                        + "(?:" + weekShift + "|(?<![0-9" + CN + "十每两兩几幾数數个個])(?:(?<=(?<fut>"
+                        + TimeWordPatterns.anyOf(words.futureMarkers()) + "))|))" + weekNames + weekdayName
+                        + TimeWordPatterns.notAfter(words.notWeekdays())
+                        + TimeWordPatterns.notFollowedBy(words.weekdayNotFollowedBy()), this::weekday),
+                rule(weekAnchors, weekShift + "(?<we>" + TimeWordPatterns.anyOf(words.weekendNames()) + ")", this::weekday),
                 rule(weekAnchors, weekShift + weekNames + notWeekWord, this::week),
                 rule(weekAnchors, "(?:" + yspecAny + S + ")?第" + S + "(?<wn>\\d{1,2}|[" + CN + "十]{1,3})" + S + weekNames
                         + notWeekWord, this::isoWeek),
@@ -134,8 +138,9 @@ public final class PeriodResolver {
                 rule(TimeWordPatterns.chars(words.countDirections().keySet()),
                         TimeWordPatterns.notAfter(words.countNotAfter())
                                 + "(?<![0-9" + CN + "十百两兩几幾数數多上下本这這第])" + count + S
-                                + "(?<u>" + TimeWordPatterns.anyOf(words.countUnits().keySet()) + ")" + S
-                                + "(?<dir>" + TimeWordPatterns.anyOf(words.countDirections().keySet()) + ")", this::relativeCount),
+                                + "(?<u>" + TimeWordPatterns.anyOf(words.countUnits().keySet()) + ")"
+                                + "(?<dir>" + TimeWordPatterns.anyOf(words.countDirections().keySet()) + ")"
+                                + TimeWordPatterns.notFollowedBy(words.countNotFollowedBy()), this::relativeCount),
                 rule("-/.", "(?<![0-9.])(?<y>\\d{4})(?<sep>[-/.])(?<m>1[0-2]|0?[1-9])\\k<sep>" + DAY + "(?![0-9])",
                         this::day),
                 rule("月", "(?:" + yspecAny + S + "|" + BARE + ")" + month("m1") + S + "(?:月份?)?" + S + "[-—–~～至到]" + S

@@ -25,9 +25,13 @@ public record TimeWords(
         @JsonProperty("week_names") List<String> weekNames,
         @JsonProperty("weekday_names") Map<String, Integer> weekdayNames,
         @JsonProperty("weekend_names") List<String> weekendNames,
+        @JsonProperty("weekday_not_after") List<String> weekdayNotAfter,
+        @JsonProperty("not_weekdays") List<String> notWeekdays,
+        @JsonProperty("weekday_not_followed_by") List<String> weekdayNotFollowedBy,
         @JsonProperty("week_not_followed_by") List<String> weekNotFollowedBy,
         @JsonProperty("future_markers") List<String> futureMarkers,
         @JsonProperty("previous_month_after_days") int previousMonthAfterDays,
+        @JsonProperty("day_not_after") List<String> dayNotAfter,
         @JsonProperty("day_not_followed_by") List<String> dayNotFollowedBy,
         @JsonProperty("number_sign_followed_by") List<String> numberSignFollowedBy,
         @JsonProperty("two_digit_year_future_window") int twoDigitYearFutureWindow,
@@ -36,11 +40,13 @@ public record TimeWords(
         @JsonProperty("two_digit_year_not_after") List<String> twoDigitYearNotAfter,
         @JsonProperty("two_digit_year_not_followed_by") List<String> twoDigitYearNotFollowedBy,
         @JsonProperty("century_words") Map<String, Integer> centuryWords,
+        @JsonProperty("century_not_followed_by") List<String> centuryNotFollowedBy,
         @JsonProperty("century_parts") Map<String, List<Integer>> centuryParts,
         @JsonProperty("decade_parts") List<String> decadeParts,
         @JsonProperty("month_parts") Map<String, List<Integer>> monthParts,
         @JsonProperty("count_units") Map<String, Unit> countUnits,
         @JsonProperty("count_not_after") List<String> countNotAfter,
+        @JsonProperty("count_not_followed_by") List<String> countNotFollowedBy,
         @JsonProperty("count_directions") Map<String, Integer> countDirections) {
 
     public static final String DEFAULT_RESOURCE = "chipwatch/time-words.yml";
@@ -86,8 +92,12 @@ public record TimeWords(
         weekNames = List.copyOf(weekNames);
         weekdayNames = Map.copyOf(weekdayNames);
         weekendNames = List.copyOf(weekendNames);
+        weekdayNotAfter = List.copyOf(weekdayNotAfter);
+        notWeekdays = List.copyOf(notWeekdays);
+        weekdayNotFollowedBy = List.copyOf(weekdayNotFollowedBy);
         weekNotFollowedBy = List.copyOf(weekNotFollowedBy);
         futureMarkers = List.copyOf(futureMarkers);
+        dayNotAfter = List.copyOf(dayNotAfter);
         dayNotFollowedBy = List.copyOf(dayNotFollowedBy);
         numberSignFollowedBy = List.copyOf(numberSignFollowedBy);
         twoDigitYearAfter = List.copyOf(twoDigitYearAfter);
@@ -95,11 +105,13 @@ public record TimeWords(
         twoDigitYearNotAfter = List.copyOf(twoDigitYearNotAfter);
         twoDigitYearNotFollowedBy = List.copyOf(twoDigitYearNotFollowedBy);
         centuryWords = Map.copyOf(centuryWords);
+        centuryNotFollowedBy = List.copyOf(centuryNotFollowedBy);
         centuryParts = Map.copyOf(centuryParts);
         decadeParts = List.copyOf(decadeParts);
         monthParts = Map.copyOf(monthParts);
         countUnits = Map.copyOf(countUnits);
         countNotAfter = List.copyOf(countNotAfter);
+        countNotFollowedBy = List.copyOf(countNotFollowedBy);
         countDirections = Map.copyOf(countDirections);
         weekdayNames.forEach((name, day) -> {
             if (day < 1 || day > 7) {
