@@ -31,7 +31,26 @@ import java.util.regex.Pattern;
  *   <li>过去N年 / 近N年 is labelled with the publication year and spans the N years up to
  *       publication; 未来N年 is labelled with its end year and spans publication to that year's end.</li>
  *   <li>Words for "now" (近期, 目前, 当前, 如今…) yield nothing.</li>
+ *   <li>FORMAT.md has no label for a week, a decade or a century, so each is labelled by the first
+ *       unit it has a word for, with the real span in start/end: a week (下周, 第32周: ISO week of
+ *       the year named) by its Monday ({@code YYYY-MM-DD}, Monday..Sunday), a weekend (上周末) by its
+ *       Saturday, a decade (90年代, 上世纪80年代末) or century (本世纪初, 21世纪) by its first year.</li>
+ *   <li>A weekday with a shift (下周三, 上星期五) is in the week the shift names; a bare one (周日) is
+ *       the one nearest publication, three days either side, or the next one when a word of the
+ *       future (将于, 定于) comes just before it.</li>
+ *   <li>A day of the month alone (29日, 12号) is in the month the article last named, else the
+ *       publication month, or the month before when the day lies more than half a month past the
+ *       publication day. 当天/次日 count from the day last named, 当月/次月 from the month.</li>
+ *   <li>Two-digit years (07年, 24年) are this century up to twenty years past publication, else the
+ *       one before; alone they must stand after a break or a word like 在/到 or before one like 营收,
+ *       so counts of years (成立24年, 坚持10年) stay out.</li>
+ *   <li>N年后/N个月前/N周后/N天前 count from publication (to a year, a month or a day); 两三年后 is
+ *       too vague and yields nothing.</li>
  * </ul>
+ *
+ * <p>The words (relative years, months, days, weeks, weekday names and the guards against
+ * look-alikes such as 周期, 12号线, 明日之星) come from {@link TimeWords}. Every pattern is a
+ * bounded alternation scanned only near its anchor characters, so time stays linear in the text.
  *
  * <p>Thread-safe: all state lives in the {@link PeriodContext} passed in.
  */
