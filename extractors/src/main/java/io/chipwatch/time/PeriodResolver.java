@@ -8,6 +8,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,11 +121,11 @@ public final class PeriodResolver {
         this.rules = List.of(
                 rule("年", yspec + "(?:" + S + "(?:年?[底末初]|全年|年中))?", this::year),
                 // A two-digit year alone: after a break or a word such as 在/到, or before a word such as 营收.
-                rule("年", "(?:(?<![^" + BREAK + "])|(?<=" + TimeWordPatterns.anyOf(words.twoDigitYearAfter()) + "))"
+                rule("年", "(?=\\d\\d)(?:(?<![^" + BREAK + "])|(?<=" + TimeWordPatterns.anyOf(words.twoDigitYearAfter()) + "))"
                         + TimeWordPatterns.notAfter(words.twoDigitYearNotAfter()) + "(?<y2>\\d{2})" + S + "年"
                         + TimeWordPatterns.notFollowedBy(words.twoDigitYearNotFollowedBy())
                         + "(?:度)?(?:" + S + "(?:年?[底末初]|全年|年中))?", this::year),
-                rule("年", TimeWordPatterns.notAfter(words.twoDigitYearNotAfter()) + "(?<![0-9A-Za-z.%/\\-+])(?<y2>\\d{2})" + S
+                rule("年", "(?=\\d\\d)" + TimeWordPatterns.notAfter(words.twoDigitYearNotAfter()) + "(?<![0-9A-Za-z.%/\\-+])(?<y2>\\d{2})" + S
                         + "年(?:度)?(?=" + S + TimeWordPatterns.anyOf(words.twoDigitYearBefore()) + ")", this::year),
                 rule("年", BARE + "(?<![今去明前后後本当當同次翌新全上下])年[底末初]", this::bareYearPart),
                 rule("月", "(?:" + yspecAny + S + "|" + BARE + ")" + month("m") + S + "月" + MONTH_TAIL, this::month),
@@ -132,16 +133,17 @@ public final class PeriodResolver {
                         this::day),
                 rule("月", monthWord + "(?:" + S + "(?<mp>初|上旬|中旬|中下旬|下旬|底|末))?", this::relativeMonth),
                 rule("日号號", monthWord + S + DAY + S + "[日号號]", this::dayOfMonth),
-                rule("日", TimeWordPatterns.notAfter(words.dayNotAfter()) + "(?<![0-9A-Za-z.:/\\-+第每月])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "日"
+                rule("日", "(?=[0-9])" + TimeWordPatterns.notAfter(words.dayNotAfter()) + "(?<![0-9A-Za-z.:/\\-+第每月])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "日"
                         + TimeWordPatterns.notFollowedBy(words.dayNotFollowedBy()), this::dayOfMonth),
-                rule("日", TimeWordPatterns.notAfter(words.dayNotAfter()) + "(?<![" + CN + "十百千第每月])(?<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
+                rule("日", "(?=[二三十])" + TimeWordPatterns.notAfter(words.dayNotAfter()) + "(?<![" + CN + "十百千第每月])(?<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
                         + TimeWordPatterns.notFollowedBy(words.dayNotFollowedBy()), this::dayOfMonth),
-                rule("号號", "(?<![0-9A-Za-z.:/\\-+第每月型编編路街道巷弄里村甲乙丙丁楼樓栋棟院区區])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "[号號]"
+                rule("号號", "(?=[0-9])(?<![0-9A-Za-z.:/\\-+第每月型编編路街道巷弄里村甲乙丙丁楼樓栋棟院区區])(?<d>3[01]|[12][0-9]|0?[1-9])" + S + "[号號]"
                         + "(?=" + TimeWordPatterns.anyOf(words.numberSignFollowedBy()) + "|$)", this::dayOfMonth),
-                rule(TimeWordPatterns.chars(allWords(words.dayWords())),
+                rule(lastChars(allWords(words.dayWords())),
                         TimeWordPatterns.relativeWords(words.dayWords(), "rd")
                                 + TimeWordPatterns.notFollowedBy(words.dayWordNotFollowedBy()), this::relativeDay),
-                rule(weekAnchors, TimeWordPatterns.notAfter(words.weekdayNotAfter())
+                rule(weekAnchors, "(?=[" + TimeWordPatterns.chars(words.weekShifts().keySet()) + TimeWordPatterns.chars(words.weekNames())
+                        + "])" + TimeWordPatterns.notAfter(words.weekdayNotAfter())
                         + "(?:" + weekShift + "|(?<![0-9" + CN + "十每两兩几幾数數个個])(?:(?<=(?<fut>"
                         + TimeWordPatterns.anyOf(words.futureMarkers()) + "))|))" + weekNames + weekdayName
                         + TimeWordPatterns.notAfter(words.notWeekdays())
@@ -155,7 +157,7 @@ public final class PeriodResolver {
                 rule("纪紀", centuries + "(?:" + S + "(?<cp>" + TimeWordPatterns.anyOf(words.centuryParts().keySet()) + "))?",
                         this::century),
                 rule(TimeWordPatterns.chars(words.countDirections().keySet()),
-                        TimeWordPatterns.notAfter(words.countNotAfter())
+                        "(?=[0-9" + CN + "十百两兩半])" + TimeWordPatterns.notAfter(words.countNotAfter())
                                 + "(?<![0-9" + CN + "十百两兩几幾数數多上下本这這第])" + count + S
                                 + "(?<u>" + TimeWordPatterns.anyOf(words.countUnits().keySet()) + ")"
                                 + "(?<dir>" + TimeWordPatterns.anyOf(words.countDirections().keySet()) + ")"
@@ -198,6 +200,11 @@ public final class PeriodResolver {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The last characters of the words: every match of one of them contains one. */
+    private static String lastChars(List<String> words) {
+        return TimeWordPatterns.chars(words.stream().map(w -> w.substring(w.length() - 1)).toList());
     }
 
     private static List<String> allWords(List<TimeWords.Relative> entries) {
@@ -309,14 +316,16 @@ public final class PeriodResolver {
     private static List<Candidate> choose(List<Candidate> found) {
         found.sort(Comparator.comparingInt((Candidate c) -> c.start - c.end)
                 .thenComparingInt(c -> c.start).thenComparingInt(c -> c.order));
-        List<Candidate> chosen = new ArrayList<>();
+        // Chosen spans never overlap, so the one starting last before c ends is the only one that
+        // can overlap c: a lookup per candidate keeps long texts with many candidates n log n.
+        java.util.TreeMap<Integer, Candidate> chosen = new java.util.TreeMap<>();
         for (Candidate c : found) {
-            if (chosen.stream().noneMatch(o -> o.start < c.end && c.start < o.end)) {
-                chosen.add(c);
+            Map.Entry<Integer, Candidate> before = chosen.lowerEntry(c.end);
+            if (before == null || before.getValue().end <= c.start) {
+                chosen.put(c.start, c);
             }
         }
-        chosen.sort(Comparator.comparingInt(c -> c.start));
-        return chosen;
+        return new ArrayList<>(chosen.values());
     }
 
     // ---- resolvers: each returns null when the match does not make a valid period ----

@@ -127,4 +127,15 @@ class CalendarSpansTest {
         Period p = only(sentence, WED);
         assertThat(sentence.substring(p.startOffset(), p.endOffset())).isEqualTo("下周三").isEqualTo(p.text());
     }
+
+    @Test
+    void aLongTextWithThousandsOfExpressionsKeepsEachOneOnce() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append("下周三发布，29日开售，三个月后交付；");
+        }
+        List<Period> all = resolver.findAll(text.toString(), new PeriodContext(WED));
+        assertThat(all).hasSize(9000);
+        assertThat(all).extracting(Period::label).startsWith("2025-10-29", "2025-10-29", "2026-01");
+    }
 }
