@@ -172,8 +172,7 @@ public final class PeriodResolver {
                 rule("Qq", "(?<![A-Za-z0-9])[Qq](?<q>[1-4])(?:" + S + "(?:of\\s+)?(?<y>\\d{4})|" + S + "['’](?<yy>\\d{2}))(?![0-9])",
                         this::quarter),
                 rule("Qq", "(?<![A-Za-z0-9])(?<q>[1-4])[Qq](?<yy>\\d{4}|\\d{2})(?![0-9A-Za-z])", this::quarter),
-                rule("季", "(?<rq>(?:上|下)(?:一个|一個|一|个|個)?季度?|(?:本|这个|這個)季度?|(?:当|當)季)",
-                        this::relativeQuarter),
+                rule("季", "(?<rq>" + TimeWordPatterns.anyOf(words.quarterWords().keySet()) + ")", this::relativeQuarter),
                 rule("季", "(?:" + yspecLoose + S + ")?前" + S + "(?<n>[1-3一二两兩三])" + S + "(?:个|個)?季度?",
                         this::firstQuarters),
                 rule("半Hh", "(?:" + yspecLoose + S + "|(?<![年每]))" + HALF, this::half),
@@ -187,8 +186,8 @@ public final class PeriodResolver {
                         + "(?:财|財)季度?|首(?:财|財)季度?)", this::fiscal),
                 rule("财財", "(?<fr>本|今|当|當|(?:上|下)(?:一个|一個|一|个|個)?)(?:财|財)(?:政)?年度?" + FISCAL_TAIL,
                         this::fiscal),
-                rule("年", "(?:过去|過去|最近|近)(?:的)?" + S + COUNT + S + "(?:个|個)?年", this::pastYears),
-                rule("年", "(?:未来|未來|今后|今後|接下来|接下來)(?:的)?" + S + COUNT + S + "(?:个|個)?年",
+                rule("年", TimeWordPatterns.anyOf(words.pastSpanWords()) + "(?:的)?" + S + COUNT + S + "(?:个|個)?年", this::pastYears),
+                rule("年", TimeWordPatterns.anyOf(words.futureSpanWords()) + "(?:的)?" + S + COUNT + S + "(?:个|個)?年",
                         this::futureYears));
         this.allAnchors = rules.stream().map(Rule::anchors).collect(java.util.stream.Collectors.joining())
                 .chars().distinct().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
@@ -618,8 +617,7 @@ public final class PeriodResolver {
     }
 
     private Span relativeQuarter(Matcher m, PeriodContext ctx) {
-        String w = m.group("rq");
-        int shift = w.startsWith("上") ? -1 : w.startsWith("下") ? 1 : 0;
+        int shift = words.quarterWords().get(m.group("rq"));
         LocalDate p = ctx.published();
         LocalDate first = LocalDate.of(p.getYear(), (p.getMonthValue() - 1) / 3 * 3 + 1, 1).plusMonths(3L * shift);
         int q = (first.getMonthValue() - 1) / 3 + 1;

@@ -19,6 +19,7 @@ public record TimeWords(
         @JsonProperty("year_words") List<Relative> yearWords,
         @JsonProperty("year_word_not_followed_by") List<String> yearWordNotFollowedBy,
         @JsonProperty("month_words") List<Relative> monthWords,
+        @JsonProperty("quarter_words") Map<String, Integer> quarterWords,
         @JsonProperty("day_words") List<Relative> dayWords,
         @JsonProperty("day_word_not_followed_by") List<String> dayWordNotFollowedBy,
         @JsonProperty("week_shifts") Map<String, Integer> weekShifts,
@@ -47,7 +48,9 @@ public record TimeWords(
         @JsonProperty("count_units") Map<String, Unit> countUnits,
         @JsonProperty("count_not_after") List<String> countNotAfter,
         @JsonProperty("count_not_followed_by") List<String> countNotFollowedBy,
-        @JsonProperty("count_directions") Map<String, Integer> countDirections) {
+        @JsonProperty("count_directions") Map<String, Integer> countDirections,
+        @JsonProperty("past_span_words") List<String> pastSpanWords,
+        @JsonProperty("future_span_words") List<String> futureSpanWords) {
 
     public static final String DEFAULT_RESOURCE = "chipwatch/time-words.yml";
 
@@ -86,6 +89,7 @@ public record TimeWords(
         yearWords = List.copyOf(yearWords);
         yearWordNotFollowedBy = List.copyOf(yearWordNotFollowedBy);
         monthWords = List.copyOf(monthWords);
+        quarterWords = Map.copyOf(quarterWords);
         dayWords = List.copyOf(dayWords);
         dayWordNotFollowedBy = List.copyOf(dayWordNotFollowedBy);
         weekShifts = Map.copyOf(weekShifts);
@@ -113,6 +117,8 @@ public record TimeWords(
         countNotAfter = List.copyOf(countNotAfter);
         countNotFollowedBy = List.copyOf(countNotFollowedBy);
         countDirections = Map.copyOf(countDirections);
+        pastSpanWords = List.copyOf(pastSpanWords);
+        futureSpanWords = List.copyOf(futureSpanWords);
         weekdayNames.forEach((name, day) -> {
             if (day < 1 || day > 7) {
                 throw new IllegalArgumentException("weekday_names." + name + ": " + day + " is not 1 (Monday)..7 (Sunday)");
