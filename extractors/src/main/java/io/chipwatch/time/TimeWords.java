@@ -81,6 +81,9 @@ public record TimeWords(
                 throw new IllegalArgumentException("a relative time word entry needs words and a base, got " + words);
             }
             words = List.copyOf(words);
+            if (words.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("a relative time word is blank in " + words);
+            }
             notAfter = notAfter == null ? "" : notAfter;
         }
     }
@@ -125,7 +128,25 @@ public record TimeWords(
             }
         });
         centuryParts.forEach((name, part) -> requirePair("century_parts." + name, part));
+        // A blank word would match everywhere and make every position a time.
+        requireWords("week_names", weekNames);
+        requireWords("weekend_names", weekendNames);
+        requireWords("future_markers", futureMarkers);
+        requireWords("week_shifts", weekShifts.keySet());
+        requireWords("weekday_names", weekdayNames.keySet());
+        requireWords("quarter_words", quarterWords.keySet());
+        requireWords("century_words", centuryWords.keySet());
+        requireWords("count_units", countUnits.keySet());
+        requireWords("count_directions", countDirections.keySet());
+        requireWords("past_span_words", pastSpanWords);
+        requireWords("future_span_words", futureSpanWords);
         monthParts.forEach((name, part) -> requirePair("month_parts." + name, part));
+    }
+
+    private static void requireWords(String key, java.util.Collection<String> words) {
+        if (words.isEmpty() || words.stream().anyMatch(w -> w == null || w.isBlank())) {
+            throw new IllegalArgumentException(key + ": needs at least one word and no blank one, got " + words);
+        }
     }
 
     private static void requirePair(String key, List<Integer> pair) {

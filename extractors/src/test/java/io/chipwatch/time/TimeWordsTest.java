@@ -50,6 +50,12 @@ class TimeWordsTest {
     }
 
     @Test
+    void aBlankWordIsRejectedSinceItWouldMatchEverywhere() throws IOException {
+        String yaml = shipped().replace("week_names: [周, 週, 星期, 礼拜, 禮拜]", "week_names: [周, \"\"]");
+        assertThatThrownBy(() -> read(yaml)).hasMessageContaining("week_names");
+    }
+
+    @Test
     void aWordAddedToTheTableIsResolvedWithoutACodeChange() throws IOException {
         String yaml = shipped().replace("- {words: [大前天], shift: -3", "- {words: [大前天, 大大前天], shift: -3")
                 .replace("- {words: [大后天, 大後天], shift: 3", "- {words: [大后天, 大後天], shift: 3")
