@@ -7,7 +7,8 @@ import java.util.Objects;
  * A time expression found in text, resolved to a label and a span.
  *
  * @param label       {@code YYYY}, {@code YYYY-MM}, {@code YYYY-MM-DD}, {@code YYYY-Qn}, {@code YYYY-Hn},
- *                    {@code FYYYYY} or {@code FYYYYY-Qn}; never null
+ *                    {@code FYYYYY} or {@code FYYYYY-Qn}; never null. A week is labelled by its Monday, a
+ *                    decade or century by its first year: start and end give the whole span
  * @param start       first day of the span
  * @param end         last day of the span, inclusive
  * @param startOffset char offset of the expression in the sentence

@@ -1,6 +1,14 @@
 package io.chipwatch.time;
 
-/** Arabic and Chinese numerals as they appear in dates, quarters and counts of years. */
+import io.chipwatch.nlp.ChineseNumber;
+
+import java.math.BigDecimal;
+
+/**
+ * The one place where time expressions read numerals: every count, year, month, day and quarter
+ * goes through here to the project's numeral grammar ({@link ChineseNumber}), so time words and
+ * quantities agree on what a numeral is and a change of grammar is made once.
+ */
 final class TimeNumerals {
 
     /** Chinese digits usable in a year written digit by digit, such as 二〇二五. */
@@ -10,8 +18,8 @@ final class TimeNumerals {
     }
 
     /**
-     * The value of an Arabic numeral, a Chinese numeral below 100 (十五, 二十, 两) or a Chinese
-     * year spelled digit by digit (二〇二五); -1 when the text is not one.
+     * The whole, non-negative value of an Arabic or Chinese numeral (15, 十五, 两, 一百, or a year
+     * spelled digit by digit such as 二〇二五); -1 when the text is not one.
      */
     static int parse(String s) {
         if (s == null) {
@@ -21,24 +29,29 @@ final class TimeNumerals {
         if (t.isEmpty() || t.length() > 9) {
             return -1;
         }
-        int ten = t.indexOf('十');
-        if (ten >= 0) {
-            if (ten > 1 || t.length() > ten + 2) {
-                return -1;
-            }
-            int tens = ten == 0 ? 1 : digit(t.charAt(0));
-            int ones = ten == t.length() - 1 ? 0 : digit(t.charAt(ten + 1));
-            return tens <= 0 || ones < 0 ? -1 : tens * 10 + ones;
+        // ○ (a circle sign) stands in for 〇 in years typed on some keyboards
+        BigDecimal v = ChineseNumber.parseDecimal(t.replace('○', '〇'));
+        if (v == null || v.signum() < 0 || v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return -1;
         }
-        int value = 0;
-        for (int i = 0; i < t.length(); i++) {
-            int d = digit(t.charAt(i));
-            if (d < 0) {
-                return -1;
-            }
-            value = value * 10 + d;
+        try {
+            return v.intValueExact();
+        } catch (ArithmeticException notWhole) {
+            return -1;
         }
-        return value;
+    }
+
+    /**
+     * A count of units (三, 十五, 一百, 12); -1 for Chinese digits strung together without a
+     * magnitude (两三, 三五), which give an approximate count (two or three), not 23 or 35.
+     */
+    static int count(String s) {
+        if (s == null) {
+            return -1;
+        }
+        String t = s.strip();
+        boolean allDigits = t.length() > 1 && t.chars().allMatch(c -> CN_DIGITS.indexOf(c) >= 0 || c == '两' || c == '兩');
+        return allDigits ? -1 : parse(t);
     }
 
     /** A year; two digits (FY26, 1Q26) mean this century. */
@@ -54,31 +67,12 @@ final class TimeNumerals {
             if (c == '首') {
                 return 1;
             }
-            int d = digit(c);
+            int d = parse(String.valueOf(c));
             if (d >= 1 && d <= 4) {
                 return d;
             }
         }
         return -1;
-    }
-
-    static int digit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        return switch (c) {
-            case '〇', '○', '零' -> 0;
-            case '一' -> 1;
-            case '二', '两', '兩' -> 2;
-            case '三' -> 3;
-            case '四' -> 4;
-            case '五' -> 5;
-            case '六' -> 6;
-            case '七' -> 7;
-            case '八' -> 8;
-            case '九' -> 9;
-            default -> -1;
-        };
     }
 
     /**
