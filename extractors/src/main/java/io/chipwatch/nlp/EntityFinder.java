@@ -21,11 +21,13 @@ public final class EntityFinder {
     private final EntityDictionary dictionary;
     private final ModelCodeFinder modelCodes;
     private final NameRecognizer names;
+    private final ShapeMentions shapes;
 
     public EntityFinder(EntityDictionary dictionary, ChineseSegmenter segmenter) {
         this.dictionary = dictionary;
         this.modelCodes = new ModelCodeFinder(dictionary.gazetteer());
         this.names = new NameRecognizer(segmenter);
+        this.shapes = new ShapeMentions(dictionary.gazetteer(), NameRecognizer.loadSurnames());
     }
 
     /** Every mention in the body, in text order, none overlapping. */
@@ -35,12 +37,39 @@ public final class EntityFinder {
         mentions.addAll(nestedPeople(body, mentions));
         mentions.sort(Comparator.comparingInt(Mention::start));
         mentions = modelCodes.extend(body, mentions);
+        mentions = withShapes(mentions, shapes.find(body));
         List<Mention> all = new ArrayList<>(mentions);
         for (Sentence s : sentences) {
             all.addAll(names.recognize(s, covered(mentions, s)));
         }
         all.sort(Comparator.comparingInt(Mention::start));
         return all;
+    }
+
+    /**
+     * The shaped names (reporters, governments, registered companies) added to the dictionary's
+     * mentions: a shaped name that holds dictionary mentions replaces them (日本政府 over 日本), one
+     * that a dictionary mention holds or crosses is dropped.
+     */
+    private static List<Mention> withShapes(List<Mention> mentions, List<Mention> shaped) {
+        List<Mention> out = new ArrayList<>(mentions);
+        for (Mention s : shaped) {
+            boolean blocked = false;
+            for (Mention m : out) {
+                boolean overlaps = m.start() < s.end() && s.start() < m.end();
+                boolean inside = m.start() >= s.start() && m.end() <= s.end();
+                if (overlaps && !inside) {
+                    blocked = true;
+                    break;
+                }
+            }
+            if (!blocked) {
+                out.removeIf(m -> m.start() >= s.start() && m.end() <= s.end());
+                out.add(s);
+            }
+        }
+        out.sort(Comparator.comparingInt(Mention::start));
+        return out;
     }
 
     /** A person named inside an organisation's name is mentioned too: 拜登 in 美国拜登政府. */
