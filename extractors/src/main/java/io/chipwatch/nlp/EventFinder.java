@@ -54,8 +54,17 @@ final class EventFinder {
             String date = when == null ? recentDate(text, published, topic.period()) : withStatedYear(facts, when);
             String status = status(text, when, date, published);
             if (PRODUCT_EVENTS.contains(trigger.label())) {
-                for (String[] orgAndProduct : products(facts, trigger, topic)) {
+                List<String[]> made = products(facts, trigger, topic);
+                for (String[] orgAndProduct : made) {
                     events.add(event(facts, trigger, orgAndProduct[0], orgAndProduct[1], date, status));
+                }
+                // 新厂预计于2026年开始量产: a plant or a line starting production names no product
+                if (made.isEmpty() && "mass_production".equals(trigger.label())) {
+                    Mention actor = actor(facts, trigger.label());
+                    String org = actor != null ? actor.name() : topic.paragraphSubject();
+                    if (org != null) {
+                        events.add(event(facts, trigger, org, null, date, status));
+                    }
                 }
             } else if ("partnership".equals(trigger.label())) {
                 for (Mention party : orgs(facts)) {
