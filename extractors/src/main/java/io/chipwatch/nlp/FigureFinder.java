@@ -213,10 +213,11 @@ final class FigureFinder {
             if (OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()) {
                 continue;
             }
-            if (m.start() >= clauseStart && inClause == null) {
+            // 中国GPU企业摩尔线程营收…: a place that qualifies a company is not the one with the figure
+            if (m.start() >= clauseStart && (inClause == null || isPlaceBeforeCompany(inClause, m))) {
                 inClause = m;
             }
-            if (inSentence == null) {
+            if (inSentence == null || isPlaceBeforeCompany(inSentence, m)) {
                 inSentence = m;
             }
         }
@@ -262,6 +263,10 @@ final class FigureFinder {
             return topic.paragraphSubject();
         }
         return inSentence == null ? null : inSentence.name();
+    }
+
+    private static boolean isPlaceBeforeCompany(Mention chosen, Mention next) {
+        return "PLACE".equals(chosen.type()) && "ORG".equals(next.type());
     }
 
     private boolean isSource(Mention m, String text) {
