@@ -1,0 +1,42 @@
+package io.chipwatch.fuzz;
+
+import io.chipwatch.html.ArticleExtractor;
+import io.chipwatch.model.Analysis;
+import io.chipwatch.model.Article;
+import io.chipwatch.model.RawPage;
+import io.chipwatch.nlp.ChineseNumber;
+import io.chipwatch.nlp.NlpAnalyzer;
+import io.chipwatch.nlp.QuantityFinder;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Inputs that once crashed the extractors, reduced to their essence (issue 20). */
+class FuzzRegressionTest {
+
+    @Test
+    void aRunOfAHundredThousandYiIsNoNumeralAndDoesNotOverflowTheStack() {
+        assertThat(ChineseNumber.parseDecimal("亿".repeat(100_000))).isNull();
+        assertThat(ChineseNumber.parseDecimal("万".repeat(100_000))).isNull();
+    }
+
+    @Test
+    void theQuantityFinderPassesOverAnAbsurdNumeralRun() {
+        assertThat(new QuantityFinder().findAll("营收" + "亿".repeat(20_000) + "元")).allSatisfy(q ->
+                assertThat(q.end()).isLessThanOrEqualTo(20_004));
+    }
+
+    @Test
+    void aPlainTextFileWithALongRunOfYiBecomesAnAnalysedArticle() throws Exception {
+        byte[] file = ("标题\n营收" + "亿".repeat(60_000) + "元。").getBytes(StandardCharsets.UTF_8);
+
+        Article article = ArticleExtractor.withDefaults().extract(RawPage.of(file, URI.create("https://a.example/x")));
+        Analysis analysis = NlpAnalyzer.withDefaults().analyze(article);
+
+        FuzzTarget.checkAnalysis(article.body(), analysis);
+        assertThat(analysis.truncated().bodyCharsSkipped()).isPositive();
+    }
+}
