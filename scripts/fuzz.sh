@@ -8,8 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 minutes="${1:?usage: scripts/fuzz.sh MINUTES [FIRST_SEED]}"
 cd "$here"
-mvn -B -q install -DskipTests -pl models >/dev/null
-mvn -B -q -pl extractors test-compile dependency:build-classpath \
+mvn -B -q -pl extractors -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz.classpath >/dev/null
 cd extractors
 exec java -Xmx512m ${FUZZ_JAVA_OPTS:-} -Dfile.encoding=UTF-8 \

@@ -6,7 +6,7 @@ import io.chipwatch.nlp.NlpAnalyzer;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +65,7 @@ public final class FuzzRun {
         long hangs = 0;
         long overCpu = 0;
         long overWall = 0;
+        long heapPeak = 0;
         long slowestCpu = -1;
         long slowestWall = -1;
         String slowestCpuInput = "";
@@ -112,6 +113,7 @@ public final class FuzzRun {
                 }
                 continue;
             }
+            heapPeak = Math.max(heapPeak, peakHeap());
             records++;
             refused += t.outcome().refused() ? 1 : 0;
             overCpu += t.cpuNanos() > SLOW_NANOS ? 1 : 0;
@@ -127,7 +129,7 @@ public final class FuzzRun {
             if (System.nanoTime() - lastReport > 30e9) {
                 lastReport = System.nanoTime();
                 System.out.printf("fuzz: %d inputs, %d crashes, %d hangs, %.0f s, peak heap %d MB%n",
-                        count, crashes, hangs, (lastReport - started) / 1e9, peakHeap() >> 20);
+                        count, crashes, hangs, (lastReport - started) / 1e9, heapPeak >> 20);
             }
         }
         worker.shutdownNow();
@@ -139,7 +141,7 @@ public final class FuzzRun {
         System.out.printf("over 1 s      %d by CPU time, %d by wall time%n", overCpu, overWall);
         System.out.printf("slowest CPU   %.3f s: %s%n", slowestCpu / 1e9, slowestCpuInput);
         System.out.printf("slowest wall  %.3f s: %s%n", slowestWall / 1e9, slowestWallInput);
-        System.out.printf("peak heap     %d MB of %d MB max%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("peak heap     %d MB used (garbage included) of %d MB max%n", heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         return crashes + hangs == 0 ? 0 : 1;
     }
 
@@ -151,15 +153,26 @@ public final class FuzzRun {
         });
     }
 
-    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
+    /**
+     * The largest heap occupancy seen so far, garbage included, sampled after each input and at
+     * every collection's start; the JVM's -Xmx bounds it, and an input that needed more would
+     * have ended in OutOfMemoryError (a crash).
+     */
     private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
+        long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof com.sun.management.GarbageCollectorMXBean hotspot && hotspot.getLastGcInfo() != null) {
+                long before = hotspot.getLastGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
+                        .filter(e -> isHeap(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                max = Math.max(max, before);
             }
         }
-        return sum;
+        return max;
+    }
+
+    private static boolean isHeap(String pool) {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .anyMatch(p -> p.getName().equals(pool) && p.getType() == MemoryType.HEAP);
     }
 
     private static void save(Path out, long seed, Input input, String reason) throws IOException {
