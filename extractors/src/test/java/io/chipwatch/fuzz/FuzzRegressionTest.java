@@ -39,4 +39,15 @@ class FuzzRegressionTest {
         FuzzTarget.checkAnalysis(article.body(), analysis);
         assertThat(analysis.truncated().bodyCharsSkipped()).isPositive();
     }
+
+    /** Found by scripts/fuzz.sh (seed 1000228): the finder measured the whole run again at every figure. */
+    @Test
+    void theQuantityFinderPassesOverAMegabyteOfOneDotOne() {
+        String sentence = "股价 " + "1.".repeat(500_000);
+
+        assertThat(new QuantityFinder().findAll(sentence)).allSatisfy(q -> {
+            assertThat(q.start()).isLessThan(q.end());
+            assertThat(q.end()).isLessThanOrEqualTo(sentence.length());
+        });
+    }
 }
