@@ -220,14 +220,16 @@ public final class PeriodResolver {
     private static List<Candidate> choose(List<Candidate> found) {
         found.sort(Comparator.comparingInt((Candidate c) -> c.start - c.end)
                 .thenComparingInt(c -> c.start).thenComparingInt(c -> c.order));
-        List<Candidate> chosen = new ArrayList<>();
+        // Chosen spans never overlap, so the one starting last before c ends is the only one c
+        // can overlap: a lookup instead of a scan keeps thousands of 3月 in a row linear.
+        java.util.TreeMap<Integer, Candidate> chosen = new java.util.TreeMap<>();
         for (Candidate c : found) {
-            if (chosen.stream().noneMatch(o -> o.start < c.end && c.start < o.end)) {
-                chosen.add(c);
+            java.util.Map.Entry<Integer, Candidate> before = chosen.lowerEntry(c.end);
+            if (before == null || before.getValue().end <= c.start) {
+                chosen.put(c.start, c);
             }
         }
-        chosen.sort(Comparator.comparingInt(c -> c.start));
-        return chosen;
+        return new ArrayList<>(chosen.values());
     }
 
     // ---- resolvers: each returns null when the match does not make a valid period ----

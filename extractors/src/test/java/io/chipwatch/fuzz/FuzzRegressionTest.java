@@ -9,8 +9,14 @@ import io.chipwatch.nlp.NlpAnalyzer;
 import io.chipwatch.nlp.QuantityFinder;
 import org.junit.jupiter.api.Test;
 
+import io.chipwatch.time.Period;
+import io.chipwatch.time.PeriodContext;
+import io.chipwatch.time.PeriodResolver;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,5 +55,18 @@ class FuzzRegressionTest {
             assertThat(q.start()).isLessThan(q.end());
             assertThat(q.end()).isLessThanOrEqualTo(sentence.length());
         });
+    }
+
+    /** Found by scripts/fuzz.sh (seed 2000861): each time expression was checked against every one chosen before. */
+    @Test
+    void thePeriodResolverTakesASentenceOfTenThousandMonths() {
+        String sentence = "3月".repeat(10_000);
+
+        List<Period> found = new PeriodResolver().findAll(sentence, new PeriodContext(LocalDate.of(2025, 10, 25)));
+
+        assertThat(found).isNotEmpty();
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(found.get(i).startOffset()).isGreaterThanOrEqualTo(found.get(i - 1).endOffset());
+        }
     }
 }

@@ -70,6 +70,8 @@ public final class FuzzRun {
         long slowestWall = -1;
         String slowestCpuInput = "";
         String slowestWallInput = "";
+        java.util.Map<Kind, long[]> perKind = new java.util.EnumMap<>(Kind.class);
+        java.util.Map<Kind, String> slowestOfKind = new java.util.EnumMap<>(Kind.class);
         Kind[] kinds = {Kind.HTML, Kind.HTML, Kind.TEXT, Kind.TEXT, Kind.QUANTITY, Kind.PERIOD};
         System.out.printf("fuzz: %.1f min, first seed %d, max heap %d MB, crashes to %s%n",
                 minutes, firstSeed, Runtime.getRuntime().maxMemory() >> 20, out.toAbsolutePath());
@@ -118,6 +120,13 @@ public final class FuzzRun {
             refused += t.outcome().refused() ? 1 : 0;
             overCpu += t.cpuNanos() > SLOW_NANOS ? 1 : 0;
             overWall += t.wallNanos() > SLOW_NANOS ? 1 : 0;
+            long[] k = perKind.computeIfAbsent(input.kind(), x -> new long[3]); // inputs, max CPU, max wall
+            k[0]++;
+            if (t.cpuNanos() > k[1]) {
+                k[1] = t.cpuNanos();
+                slowestOfKind.put(input.kind(), name);
+            }
+            k[2] = Math.max(k[2], t.wallNanos());
             if (t.cpuNanos() > slowestCpu) {
                 slowestCpu = t.cpuNanos();
                 slowestCpuInput = name;
@@ -141,6 +150,8 @@ public final class FuzzRun {
         System.out.printf("over 1 s      %d by CPU time, %d by wall time%n", overCpu, overWall);
         System.out.printf("slowest CPU   %.3f s: %s%n", slowestCpu / 1e9, slowestCpuInput);
         System.out.printf("slowest wall  %.3f s: %s%n", slowestWall / 1e9, slowestWallInput);
+        perKind.forEach((kind, k) -> System.out.printf("  %-9s %d inputs, slowest %.3f s CPU (%.3f s wall max): %s%n",
+                kind, k[0], k[1] / 1e9, k[2] / 1e9, slowestOfKind.get(kind)));
         System.out.printf("peak heap     %d MB used (garbage included) of %d MB max%n", heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         return crashes + hangs == 0 ? 0 : 1;
     }
