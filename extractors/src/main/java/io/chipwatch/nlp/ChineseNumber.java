@@ -18,6 +18,12 @@ import java.util.OptionalDouble;
 public final class ChineseNumber {
 
     private static final BigDecimal TEN = BigDecimal.TEN;
+    /**
+     * The longest numeral parsed, in chars without grouping commas. Real ones are far shorter
+     * (一千二百三十四万五千六百七十八 has 15); the parse recurses once per magnitude, so a run of
+     * thousands of 亿 must be refused before it, not overflow the stack inside it.
+     */
+    static final int MAX_NUMERAL_CHARS = 40;
 
     private ChineseNumber() {
     }
@@ -34,7 +40,7 @@ public final class ChineseNumber {
             return null;
         }
         String t = text.toString().strip();
-        if (t.isEmpty()) {
+        if (t.isEmpty() || t.length() > MAX_NUMERAL_CHARS) {
             return null;
         }
         Numerals.Numeral n = Numerals.standard().read(t, 0, true, true);

@@ -44,12 +44,21 @@ final class FigureFinder {
         this.sources = new Sources(gazetteer);
     }
 
-    /** Figures of one sentence; {@code topic} is the subject the article was last talking about. */
-    List<Figure> find(SentenceFacts facts, Topic topic) {
+    /** The figures of a sentence, and how many more it had beyond the limit asked for. */
+    record Found(List<Figure> figures, int dropped) {
+    }
+
+    /**
+     * At most {@code limit} figures of one sentence, the first ones; {@code topic} is the subject
+     * the article was last talking about. Each figure looks over its sentence, so a sentence of
+     * thousands of numbers must not make thousands of figures.
+     */
+    Found find(SentenceFacts facts, Topic topic, int limit) {
         List<Figure> figures = new ArrayList<>();
         String text = facts.text();
         Figure previous = null;
-        for (Quantity q : quantities.findAll(text)) {
+        List<Quantity> found = quantities.findAll(text);
+        for (Quantity q : found.subList(0, Math.min(limit, found.size()))) {
             int clauseStart = facts.clauseStart(q.start());
             int clauseEnd = facts.clauseEnd(q.end());
             String before = text.substring(Math.max(0, q.start() - 6), q.start());
@@ -76,7 +85,7 @@ final class FigureFinder {
             figures.add(f);
             previous = f;
         }
-        return figures;
+        return new Found(figures, found.size() - figures.size());
     }
 
     /** Whether the words just before the figure in its clause say it fell (分别下降3%和0.7%: both fell). */

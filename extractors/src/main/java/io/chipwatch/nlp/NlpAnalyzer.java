@@ -6,6 +6,7 @@ import io.chipwatch.model.Event;
 import io.chipwatch.model.Figure;
 import io.chipwatch.model.Mention;
 import io.chipwatch.model.Sentence;
+import io.chipwatch.model.Truncation;
 import io.chipwatch.text.LanguageIdentifier;
 import io.chipwatch.text.SentenceSplitter;
 import io.chipwatch.time.Period;
@@ -23,11 +24,28 @@ import java.util.List;
  * The NLP stage's work on one article: sentences and their languages, entities, figures and
  * events. Building one loads the gazetteer, HanLP's dictionaries and the language model (about
  * a second); keep one and share it, it is thread-safe.
+ *
+ * <p>Work per article is bounded: only the first {@link #MAX_BODY_CHARS} of the body are
+ * analysed, sentences longer than {@link SentenceSplitter#MAX_SENTENCE_CHARS} are cut, and no
+ * sentence yields more than {@link #MAX_FIGURES_PER_SENTENCE} figures. What was left out is
+ * counted in {@link Analysis#truncated()}.
  */
 public final class NlpAnalyzer {
 
     /** News paragraphs run to a few hundred characters; past this a text has lost its paragraph breaks. */
     static final int MAX_PARAGRAPH = 1000;
+
+    /**
+     * Body chars analysed, from the start, in UTF-16 chars. The longest body of the 61 corpus
+     * pages has about 9,000; a body beyond this is a table dump, a book or junk, and its head is
+     * what matters.
+     */
+    public static final int MAX_BODY_CHARS = 50_000;
+    /**
+     * Figures reported per sentence; real sentences hold up to 7 in the corpus, and a sentence
+     * listing more than this is a table of numbers, not prose.
+     */
+    public static final int MAX_FIGURES_PER_SENTENCE = 20;
 
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final LanguageIdentifier languages;
@@ -103,10 +121,36 @@ public final class NlpAnalyzer {
         return null;
     }
 
+    /**
+     * Where the analysed head of a body ends: at the last sentence end before the limit when
+     * there is one in its second half, else at the limit (not inside a surrogate pair).
+     */
+    static int analysedLength(String body) {
+        if (body.length() <= MAX_BODY_CHARS) {
+            return body.length();
+        }
+        for (int i = MAX_BODY_CHARS; i > MAX_BODY_CHARS / 2; i--) {
+            char c = body.charAt(i - 1);
+            if (c == '。' || c == '\n' || c == '！' || c == '？') {
+                return i;
+            }
+        }
+        return Character.isLowSurrogate(body.charAt(MAX_BODY_CHARS)) ? MAX_BODY_CHARS - 1 : MAX_BODY_CHARS;
+    }
+
+    /**
+     * The sentences, entities, figures and events of the article. Offsets index into the
+     * article's whole body; when it is longer than {@link #MAX_BODY_CHARS} only its head is
+     * analysed and the analysis says so.
+     */
     public Analysis analyze(Article article) {
-        String body = article.body() == null ? "" : article.body();
+        String fullBody = article.body() == null ? "" : article.body();
+        String body = fullBody.substring(0, analysedLength(fullBody));
+        int sentencesCut = 0;
+        int figuresDropped = 0;
         List<Sentence> sentences = new ArrayList<>();
         for (SentenceSplitter.Span span : splitter.split(body)) {
+            sentencesCut += span.cut() ? 1 : 0;
             String text = body.substring(span.start(), span.end());
             sentences.add(new Sentence(text, span.start(), span.end(), languages.identify(text)));
         }
@@ -141,7 +185,9 @@ public final class NlpAnalyzer {
             // the publication year there; fiscal years do carry over (第二财季 after 2026财年)
             time.setLastYear(null);
             SentenceFacts facts = new SentenceFacts(s, inSentence, periods.findAll(s.text(), time));
-            List<Figure> sentenceFigures = figures.find(facts, topic);
+            FigureFinder.Found found = figures.find(facts, topic, MAX_FIGURES_PER_SENTENCE);
+            List<Figure> sentenceFigures = found.figures();
+            figuresDropped += found.dropped();
             foundFigures.addAll(sentenceFigures);
             foundEvents.addAll(events.find(facts, published, topic));
             if (sentenceFigures.isEmpty()) {
@@ -160,6 +206,7 @@ public final class NlpAnalyzer {
         List<Mention> all = new ArrayList<>(mentions);
         all.addAll(launchedProducts(body, foundEvents, mentions));
         all.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        return new Analysis(sentences, credits.add(article, aggregator.aggregate(all)), foundFigures, foundEvents);
+        Truncation truncated = new Truncation(fullBody.length() - body.length(), sentencesCut, figuresDropped);
+        return new Analysis(sentences, credits.add(article, aggregator.aggregate(all)), foundFigures, foundEvents, truncated);
     }
 }

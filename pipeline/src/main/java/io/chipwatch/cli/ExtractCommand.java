@@ -103,8 +103,8 @@ final class ExtractCommand implements Callable<Integer> {
 
     /**
      * Reads and extracts one input into its record in the given format, or into an error record
-     * saying why it could not (logged); never throws for a bad input. {@code eval} scores these
-     * same records.
+     * saying why it could not (logged); never throws for a bad input (see {@link #isolated}).
+     * {@code eval} scores these same records.
      *
      * @param url               the URL a file or stdin input came from, or null
      * @param publishedOverride the publication time to use instead of the page's, or null
@@ -113,16 +113,40 @@ final class ExtractCommand implements Callable<Integer> {
      */
     static Outcome extractOne(InputReader reader, ArticleExtractor extractor, RecordWriter writer, String input,
                               URI url, OffsetDateTime publishedOverride, NlpAnalyzer nlp) {
-        try {
+        return isolated(writer, input, url, () -> {
             RawPage page = reader.read(input, url);
             Article article = extractor.extract(page);
             if (publishedOverride != null) {
                 article = article.withPublished(publishedOverride);
             }
             return new Outcome(nlp != null ? writer.eval(article, input, nlp.analyze(article)) : writer.json(article, input), false);
+        });
+    }
+
+    /** The work on one input. */
+    interface InputWork {
+        Outcome run() throws ExtractionException, IOException;
+    }
+
+    /**
+     * The outcome of one input's work, or its error record when the work throws anything at all
+     * (a stack overflow included: it has unwound by the time it arrives here), so that one input
+     * costs one record and never the batch. Only a fatal VM error (out of memory, an internal
+     * error) is thrown on: the JVM itself is unreliable then.
+     */
+    static Outcome isolated(RecordWriter writer, String input, URI url, InputWork work) {
+        try {
+            return work.run();
         } catch (ExtractionException | IOException | RuntimeException e) {
             String reason = e instanceof IOException io ? "cannot read input: " + io : e.getMessage();
             LOG.warn("Cannot extract {}: {}", input, reason);
+            return new Outcome(writer.error(input, url, reason), true);
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                throw fatal;
+            }
+            String reason = "extraction failed: " + e;
+            LOG.error("Cannot extract {}: {}", input, reason, e);
             return new Outcome(writer.error(input, url, reason), true);
         }
     }

@@ -9,6 +9,7 @@ import io.chipwatch.model.Entity;
 import io.chipwatch.model.Event;
 import io.chipwatch.model.Figure;
 import io.chipwatch.model.Ids;
+import io.chipwatch.model.Truncation;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -71,6 +72,15 @@ final class RecordWriter {
         // sentences in another language (machine-translation leftovers), for readers and tuning
         r.put("foreign_sentences", analysis.sentences().stream().filter(s -> !s.isChinese())
                 .map(s -> Map.of("start", s.start(), "end", s.end(), "lang", s.lang())).toList());
+        Truncation t = analysis.truncated();
+        if (t.any()) {
+            // an absurd page was analysed only in part: say what was left out
+            Map<String, Object> cut = new LinkedHashMap<>();
+            cut.put("body_chars_skipped", t.bodyCharsSkipped());
+            cut.put("sentences_cut", t.sentencesCut());
+            cut.put("figures_dropped", t.figuresDropped());
+            r.put("truncated", cut);
+        }
         return r;
     }
 

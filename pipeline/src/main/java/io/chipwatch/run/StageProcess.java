@@ -30,6 +30,7 @@ public final class StageProcess implements AutoCloseable {
     private final Map<String, StageRunner> runners = new LinkedHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private Alerting alerting;
+    private NlpStage nlpStage;
 
     public StageProcess(ChipwatchConfig config, Bus bus, Supplier<NlpAnalyzer> nlp, Supplier<SearchStore> store) {
         this(config, bus, nlp, store, io.chipwatch.html.SiteRules.defaults());
@@ -72,8 +73,11 @@ public final class StageProcess implements AutoCloseable {
             StageRunner runner = switch (stage) {
                 case "extract" -> new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES),
                         new ExtractStage(new ArticleExtractor(siteRules), codec), POLL, StageRunner.DEFAULT_MAX_RETRY_PAUSE, recordBudget);
-                case "nlp" -> new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), new NlpStage(nlp.get(), codec), POLL,
-                        StageRunner.DEFAULT_MAX_RETRY_PAUSE, recordBudget);
+                case "nlp" -> {
+                    nlpStage = new NlpStage(nlp.get(), codec);
+                    yield new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), nlpStage, POLL,
+                            StageRunner.DEFAULT_MAX_RETRY_PAUSE, recordBudget);
+                }
                 case "index" -> new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(sharedStore.get(), codec), POLL);
                 default -> throw new IllegalArgumentException("unknown stage " + stage);
             };
@@ -117,6 +121,19 @@ public final class StageProcess implements AutoCloseable {
             io.micrometer.core.instrument.Gauge.builder("chipwatch.records.stuck", r, StageRunner::stuckRecords)
                     .tag("stage", name).description("records abandoned after their time budget whose threads still run").register(registry);
         });
+        if (nlpStage != null) {
+            // absurd pages the NLP stage analysed only in part: chipwatch_nlp_truncated_total{what=...}
+            NlpStage s = nlpStage;
+            String what = "what the NLP stage left out of absurd pages: articles, body chars, cut sentences, figures";
+            io.micrometer.core.instrument.FunctionCounter.builder("chipwatch.nlp.truncated", s, NlpStage::articlesTruncated)
+                    .tag("what", "articles").description(what).register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("chipwatch.nlp.truncated", s, NlpStage::bodyCharsSkipped)
+                    .tag("what", "body_chars").description(what).register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("chipwatch.nlp.truncated", s, NlpStage::sentencesCut)
+                    .tag("what", "sentences_cut").description(what).register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("chipwatch.nlp.truncated", s, NlpStage::figuresDropped)
+                    .tag("what", "figures").description(what).register(registry);
+        }
     }
 
     /** Healthy while no runner has stopped on its own (an error it could not route to the DLQ, a fatal error). */

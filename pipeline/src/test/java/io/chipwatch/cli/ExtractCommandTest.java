@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExtractCommandTest {
 
@@ -156,6 +157,61 @@ class ExtractCommandTest {
         assertThat(run("extract", "--format", "xml", "x").exitCode).isEqualTo(2);
         assertThat(run("extract", "--published", "yesterday", "x").exitCode).isEqualTo(2);
         assertThat(run("extract", "--url", "https://a.example/x", "a.html", "b.html").exitCode).isEqualTo(2);
+    }
+
+    @Test
+    void absurdPagesInABatchEachYieldARecordSayingWhatWasLeftOutAndTheBatchGoesOn() throws IOException {
+        Path before = write("a.html", page("海光发布新一代服务器处理器", "海光信息今日发布新一代服务器处理器，核心数量提升至一百二十八个，面向数据中心市场。"), StandardCharsets.UTF_8);
+        Path numerals = Files.writeString(dir.resolve("b.txt"), "亿亿亿\n营收" + "亿".repeat(60_000) + "元。", StandardCharsets.UTF_8);
+        Path dots = Files.writeString(dir.resolve("c.txt"), "版本\n" + "1.".repeat(300_000), StandardCharsets.UTF_8);
+        Path figures = Files.writeString(dir.resolve("d.txt"), "表格\n" + "营收增长12%，".repeat(5_000) + "。", StandardCharsets.UTF_8);
+        Path after = write("e.html", page("长鑫存储扩产DDR5内存", "长鑫存储宣布扩大DDR5内存产能，新产线预计在明年第二季度投产，月产能将显著提升。"), StandardCharsets.UTF_8);
+
+        Run run = run("extract", "--format", "eval", before.toString(), numerals.toString(), dots.toString(),
+                figures.toString(), after.toString());
+
+        assertThat(run.records).hasSize(5);
+        assertThat(run.records.get(0).get("title").asText()).isEqualTo("海光发布新一代服务器处理器");
+        assertThat(run.records.get(4).get("title").asText()).isEqualTo("长鑫存储扩产DDR5内存");
+        assertThat(run.records.get(0).has("truncated")).isFalse();
+        for (JsonNode absurd : run.records.subList(1, 4)) {
+            assertThat(absurd.has("error")).as(absurd.toString().substring(0, 200)).isFalse();
+            assertThat(absurd.get("truncated").get("sentences_cut").asInt()).isPositive();
+        }
+        assertThat(run.records.get(2).get("truncated").get("body_chars_skipped").asInt()).isPositive();
+        assertThat(run.records.get(3).get("truncated").get("figures_dropped").asInt()).isPositive();
+        assertThat(run.records.get(3).get("figures").size()).isPositive();
+    }
+
+    @Test
+    void anInputWhoseWorkOverflowsTheStackCostsOnlyItsOwnRecord() {
+        RecordWriter writer = new RecordWriter(JSON);
+
+        ExtractCommand.Outcome overflowed = ExtractCommand.isolated(writer, "deep.html", null, () -> {
+            throw new IllegalStateException("unreachable: " + depth(0));
+        });
+        ExtractCommand.Outcome next = ExtractCommand.isolated(writer, "next.html", null,
+                () -> new ExtractCommand.Outcome(java.util.Map.of("id", "next"), false));
+
+        assertThat(overflowed.failed()).isTrue();
+        assertThat(overflowed.record()).containsEntry("input", "deep.html");
+        assertThat((String) overflowed.record().get("error")).contains("StackOverflowError");
+        assertThat(next.failed()).isFalse();
+        assertThat(next.record()).containsEntry("id", "next");
+    }
+
+    @Test
+    void runningOutOfMemoryIsNotTakenForOneInputsFailure() {
+        RecordWriter writer = new RecordWriter(JSON);
+
+        // a real OutOfMemoryError that fills no heap: an array larger than the VM allows
+        assertThatThrownBy(() -> ExtractCommand.isolated(writer, "huge.html", null,
+                () -> new ExtractCommand.Outcome(java.util.Map.of("size", new long[Integer.MAX_VALUE].length), false)))
+                .isInstanceOf(OutOfMemoryError.class);
+    }
+
+    private static int depth(int n) {
+        return depth(n + 1) + 1;
     }
 
     private Path write(String name, String html, Charset charset) throws IOException {

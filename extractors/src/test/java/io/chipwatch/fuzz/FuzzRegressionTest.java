@@ -1,0 +1,72 @@
+package io.chipwatch.fuzz;
+
+import io.chipwatch.html.ArticleExtractor;
+import io.chipwatch.model.Analysis;
+import io.chipwatch.model.Article;
+import io.chipwatch.model.RawPage;
+import io.chipwatch.nlp.ChineseNumber;
+import io.chipwatch.nlp.NlpAnalyzer;
+import io.chipwatch.nlp.QuantityFinder;
+import org.junit.jupiter.api.Test;
+
+import io.chipwatch.time.Period;
+import io.chipwatch.time.PeriodContext;
+import io.chipwatch.time.PeriodResolver;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Inputs that once crashed the extractors, reduced to their essence (issue 20). */
+class FuzzRegressionTest {
+
+    @Test
+    void aRunOfAHundredThousandYiIsNoNumeralAndDoesNotOverflowTheStack() {
+        assertThat(ChineseNumber.parseDecimal("亿".repeat(100_000))).isNull();
+        assertThat(ChineseNumber.parseDecimal("万".repeat(100_000))).isNull();
+    }
+
+    @Test
+    void theQuantityFinderPassesOverAnAbsurdNumeralRun() {
+        assertThat(new QuantityFinder().findAll("营收" + "亿".repeat(20_000) + "元")).allSatisfy(q ->
+                assertThat(q.end()).isLessThanOrEqualTo(20_004));
+    }
+
+    @Test
+    void aPlainTextFileWithALongRunOfYiBecomesAnAnalysedArticle() throws Exception {
+        byte[] file = ("标题\n营收" + "亿".repeat(60_000) + "元。").getBytes(StandardCharsets.UTF_8);
+
+        Article article = ArticleExtractor.withDefaults().extract(RawPage.of(file, URI.create("https://a.example/x")));
+        Analysis analysis = NlpAnalyzer.withDefaults().analyze(article);
+
+        FuzzTarget.checkAnalysis(article.body(), analysis);
+        assertThat(analysis.truncated().bodyCharsSkipped()).isPositive();
+    }
+
+    /** Found by scripts/fuzz.sh (seed 1000228): the finder measured the whole run again at every figure. */
+    @Test
+    void theQuantityFinderPassesOverAMegabyteOfOneDotOne() {
+        String sentence = "股价 " + "1.".repeat(500_000);
+
+        assertThat(new QuantityFinder().findAll(sentence)).allSatisfy(q -> {
+            assertThat(q.start()).isLessThan(q.end());
+            assertThat(q.end()).isLessThanOrEqualTo(sentence.length());
+        });
+    }
+
+    /** Found by scripts/fuzz.sh (seed 2000861): each time expression was checked against every one chosen before. */
+    @Test
+    void thePeriodResolverTakesASentenceOfTenThousandMonths() {
+        String sentence = "3月".repeat(10_000);
+
+        List<Period> found = new PeriodResolver().findAll(sentence, new PeriodContext(LocalDate.of(2025, 10, 25)));
+
+        assertThat(found).isNotEmpty();
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(found.get(i).startOffset()).isGreaterThanOrEqualTo(found.get(i - 1).endOffset());
+        }
+    }
+}
