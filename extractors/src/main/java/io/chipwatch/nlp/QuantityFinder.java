@@ -339,6 +339,9 @@ public final class QuantityFinder {
             }
             mantissa = new BigDecimal(s.substring(i, q).replace(",", ""));
         } else if (ChineseNumber.isNumeral(c)) {
+            if (c == '零' || c == '〇') {
+                return null; // 零部件; refused before measuring the run, or 零点零点… costs its length at every 零
+            }
             while (q < n) {
                 char ch = s.charAt(q);
                 if (ChineseNumber.isNumeral(ch)
