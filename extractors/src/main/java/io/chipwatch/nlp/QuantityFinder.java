@@ -490,6 +490,9 @@ public final class QuantityFinder {
      */
     private Num number(String s, int i, boolean allowBare, boolean currency) {
         int n = s.length();
+        if (s.charAt(i) == '零' || s.charAt(i) == '〇') {
+            return null; // 零部件; refused before reading the run, or 零点零点… costs its length at every 零
+        }
         Numerals.Numeral r = numerals.read(upToFractionWords(s, i), i, false, false);
         if (r == null) {
             return null;

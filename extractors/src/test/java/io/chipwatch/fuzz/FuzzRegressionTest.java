@@ -69,4 +69,10 @@ class FuzzRegressionTest {
             assertThat(found.get(i).startOffset()).isGreaterThanOrEqualTo(found.get(i - 1).endOffset());
         }
     }
+
+    /** Found by scripts/fuzz.sh (seed 3014130): every 零 measured the whole run of 零点 before refusing it. */
+    @Test
+    void theQuantityFinderPassesOverAQuarterMillionCharsOfLingDian() {
+        assertThat(new QuantityFinder().findAll("零点".repeat(120_000))).isEmpty();
+    }
 }
