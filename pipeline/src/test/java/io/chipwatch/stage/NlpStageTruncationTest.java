@@ -25,7 +25,11 @@ class NlpStageTruncationTest {
         process("寒武纪第二季度营收同比增长43%。");
         assertThat(stage.articlesTruncated()).isZero();
 
-        List<Stage.Output> out = process("营收增长12%，".repeat(20_000));
+        // one sentence of 25 figures, one of 800 characters, and a body past the analysed length;
+        // small enough that the enriched record stays under the bus's record limit
+        String absurd = "营收增长12%，".repeat(25) + "。" + "行业前景仍需观察".repeat(100) + "。"
+                + "市场普遍关注行业前景。".repeat(5_000);
+        List<Stage.Output> out = process(absurd);
 
         assertThat(out).hasSize(1);
         assertThat(codec.readEnriched(out.get(0).value()).analysis().figures()).isNotEmpty();
