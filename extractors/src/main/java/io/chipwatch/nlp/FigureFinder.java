@@ -18,6 +18,8 @@ final class FigureFinder {
 
     private static final Set<String> SUBJECT_TYPES = Set.of("ORG", "PLACE");
     /** A name right after these is the object of a verb, not who the figure is about. */
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ANNOUNCED = Pattern.compile("^[^，,。；;]{0,6}?(?:发表|發表|公布|发布|發布|宣布|表示|指出|报道|報導|召开|召開|公告|披露)");
     private static final Pattern PERCENTAGE_POINTS = Pattern.compile("百分[点點]");
     private static final Pattern OWN_REVENUE_SHARE = Pattern.compile("[占佔](?:其|公司)?(?:总|總|全年|全部)?(?:营业收入|營業收入|营收|營收|收入|总收入|總收入)");
     private static final Pattern STOCK_MOVE = Pattern.compile("股价|股價|股票|指数|指數|大盘|大盤|股市|盘中|盤中|收盘|收盤");
@@ -337,6 +339,11 @@ final class FigureFinder {
     }
 
     private static boolean usable(Period p, String text) {
+        // 今日(14日)發表報告: the day something was announced is not the time its figures are about
+        String after = text.substring(p.endOffset(), Math.min(text.length(), p.endOffset() + 8));
+        if (DAY.matcher(p.label()).matches() && ANNOUNCED.matcher(after).find()) {
+            return false;
+        }
         return !SPAN.matcher(p.text()).find()
                 && !BASE_MARKER.matcher(text.substring(Math.max(0, p.startOffset() - 2), p.startOffset())).find();
     }
