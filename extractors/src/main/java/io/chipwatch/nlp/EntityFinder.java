@@ -24,10 +24,14 @@ public final class EntityFinder {
     private final ShapeMentions shapes;
 
     public EntityFinder(EntityDictionary dictionary, ChineseSegmenter segmenter) {
+        this(dictionary, segmenter, NameRecognizer.loadSurnames());
+    }
+
+    EntityFinder(EntityDictionary dictionary, ChineseSegmenter segmenter, Set<String> surnames) {
         this.dictionary = dictionary;
         this.modelCodes = new ModelCodeFinder(dictionary.gazetteer());
-        this.names = new NameRecognizer(segmenter);
-        this.shapes = new ShapeMentions(dictionary.gazetteer(), NameRecognizer.loadSurnames());
+        this.names = new NameRecognizer(segmenter, surnames);
+        this.shapes = new ShapeMentions(dictionary.gazetteer(), surnames);
     }
 
     /** Every mention in the body, in text order, none overlapping. */

@@ -47,9 +47,9 @@ final class NameRecognizer {
     private final ChineseSegmenter segmenter;
     private final Set<String> surnames;
 
-    NameRecognizer(ChineseSegmenter segmenter) {
+    NameRecognizer(ChineseSegmenter segmenter, Set<String> surnames) {
         this.segmenter = segmenter;
-        this.surnames = loadSurnames();
+        this.surnames = surnames;
     }
 
     /** Names in the sentence that no known mention covers, with body offsets. */
@@ -164,6 +164,7 @@ final class NameRecognizer {
         return false;
     }
 
+    /** The family names of {@code chipwatch/surnames.txt}; read once per analyzer and shared by the finders that need them. */
     static Set<String> loadSurnames() {
         Set<String> names = new HashSet<>();
         try (InputStream in = NameRecognizer.class.getClassLoader().getResourceAsStream("chipwatch/surnames.txt")) {
@@ -183,6 +184,6 @@ final class NameRecognizer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read chipwatch/surnames.txt", e);
         }
-        return names;
+        return Set.copyOf(names);
     }
 }

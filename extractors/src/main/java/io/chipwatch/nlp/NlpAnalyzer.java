@@ -59,11 +59,12 @@ public final class NlpAnalyzer {
     public NlpAnalyzer(Gazetteer gazetteer, Lexicon lexicon) {
         EntityDictionary dictionary = new EntityDictionary(gazetteer);
         this.languages = new LanguageIdentifier();
-        this.entities = new EntityFinder(dictionary, new ChineseSegmenter(gazetteer));
+        java.util.Set<String> surnames = NameRecognizer.loadSurnames();
+        this.entities = new EntityFinder(dictionary, new ChineseSegmenter(gazetteer), surnames);
         this.aggregator = new EntityAggregator(gazetteer);
         this.figures = new FigureFinder(lexicon, gazetteer);
         this.events = new EventFinder(lexicon, gazetteer);
-        this.credits = new CreditEntities(gazetteer, NameRecognizer.loadSurnames());
+        this.credits = new CreditEntities(gazetteer, surnames);
     }
 
     /** An analyzer over the gazetteer and lexicon shipped in the models module. */
