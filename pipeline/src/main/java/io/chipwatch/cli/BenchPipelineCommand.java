@@ -77,6 +77,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
         }
         Gazetteer gazetteer = Gazetteer.defaults();
         PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%d cores; workers: extract %d, nlp %d, index %d; %d partitions%n", Runtime.getRuntime().availableProcessors(),
+                config.workers().of("extract"), config.workers().of("nlp"), config.workers().of("index"), config.bus().partitions());
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         boolean lucene = "lucene".equals(config.store().kind());
         String toSearchable = lucene ? "publish → searchable" : "publish → indexed (searchable after the store's refresh interval)";
@@ -89,13 +91,15 @@ final class BenchPipelineCommand implements Callable<Integer> {
             if (steady == null || steady.share() != null) {
                 PipelineBenchmark.Throughput t = bench.throughput(pages, articles, timeout);
                 for (PipelineBenchmark.StageRate s : t.alone()) {
-                    out.printf(Locale.ROOT, "%s alone (%d workers): %d records in %.1f s = %.1f records/s%n",
-                            s.stage(), s.workers(), s.records(), s.seconds(), s.perSecond());
+                    out.printf(Locale.ROOT, "%s alone (%d workers): %d records in %.1f s = %.1f records/s; %.1f cores busy, %.0f ms CPU per record%n",
+                            s.stage(), s.workers(), s.records(), s.seconds(), s.perSecond(), s.coresBusy(), s.cpuMillisPerRecord());
                 }
-                out.printf(Locale.ROOT, "pipeline (%s bus, %s store): %d articles in %.1f s = %.1f articles/s; %s p50 %.0f ms, p99 %.0f ms%n",
+                out.printf(Locale.ROOT, "pipeline (%s bus, %s store): %d articles in %.1f s = %.1f articles/s; %s p50 %.0f ms, p99 %.0f ms; "
+                                + "%.1f cores busy, %.0f ms CPU per article%n",
                         config.bus().kind(), config.store().kind(), t.articles(), t.seconds(), t.articlesPerSecond(), toSearchable,
-                        t.p50Millis(), t.p99Millis());
-                out.printf(Locale.ROOT, "pipeline / slowest stage alone (%s) = %.2f%n", t.slowest().stage(), t.ratio());
+                        t.p50Millis(), t.p99Millis(), t.coresBusy(), t.cpuMillisPerArticle());
+                out.printf(Locale.ROOT, "pipeline / slowest stage alone (%s) = %.2f; by CPU time per record (the ratio with the cores to itself) = %.2f%n",
+                        t.slowest().stage(), t.ratio(), t.cpuRatio());
                 out.flush();
                 if (steady != null) {
                     steadyRate = steady.share() * t.articlesPerSecond();

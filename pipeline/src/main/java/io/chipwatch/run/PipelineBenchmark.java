@@ -46,19 +46,39 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PipelineBenchmark {
 
-    /** One stage alone: records it handled and the time from the first record's start to the last one's end. */
-    public record StageRate(String stage, int workers, int records, double seconds) {
+    /**
+     * One stage alone: records it handled, the time from the first record's start to the last
+     * one's end, and the CPU time the whole process used meanwhile.
+     */
+    public record StageRate(String stage, int workers, int records, double seconds, double cpuSeconds) {
 
         public double perSecond() {
             return records / seconds;
         }
+
+        /** Cores the process kept busy on average: below the machine's cores, the stage waited (or the machine is shared). */
+        public double coresBusy() {
+            return cpuSeconds / seconds;
+        }
+
+        public double cpuMillisPerRecord() {
+            return cpuSeconds * 1000 / records;
+        }
     }
 
-    /** Each stage alone, then the pipeline. */
-    public record Throughput(List<StageRate> alone, int articles, double seconds, double p50Millis, double p99Millis) {
+    /** Each stage alone, then the pipeline (with the CPU time the process used while it ran). */
+    public record Throughput(List<StageRate> alone, int articles, double seconds, double p50Millis, double p99Millis, double cpuSeconds) {
 
         public double articlesPerSecond() {
             return articles / seconds;
+        }
+
+        public double coresBusy() {
+            return cpuSeconds / seconds;
+        }
+
+        Throughput withAlone(List<StageRate> stages) {
+            return new Throughput(List.copyOf(stages), articles, seconds, p50Millis, p99Millis, cpuSeconds);
         }
 
         public StageRate slowest() {
@@ -69,6 +89,21 @@ public final class PipelineBenchmark {
         public double ratio() {
             return articlesPerSecond() / slowest().perSecond();
         }
+
+        public double cpuMillisPerArticle() {
+            return cpuSeconds * 1000 / articles;
+        }
+
+        /**
+         * The ratio the CPU costs predict when the process has its cores to itself and every part
+         * is bound by CPU: the CPU time of the costliest stage alone per record over the
+         * pipeline's per article. On a shared machine that gives the process a fixed share of a
+         * core whatever it asks for, {@link #ratio} comes out near 1 and says little; this does not.
+         */
+        public double cpuRatio() {
+            double costliest = alone.stream().mapToDouble(StageRate::cpuMillisPerRecord).max().orElse(0);
+            return cpuMillisPerArticle() == 0 ? 0 : costliest / cpuMillisPerArticle();
+        }
     }
 
     /** Pages published at {@code rate} per second for {@code seconds}; publish → indexed latencies. */
@@ -76,6 +111,7 @@ public final class PipelineBenchmark {
     }
 
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final int WARM_UP = 30;
     private static final List<String> STAGES = List.of("extract", "nlp", "index");
 
     private final Bus bus;
@@ -114,21 +150,30 @@ public final class PipelineBenchmark {
      * indexed.
      */
     public Throughput throughput(List<RawPage> pages, int count, Duration timeout) throws InterruptedException {
+        // Unmeasured, so that the JIT has compiled every stage before any is timed (else the first
+        // stage measured alone would pay for the warm-up and look slower than it is).
+        pipeline(variants(pages, Math.min(count, WARM_UP)), timeout);
         List<String> first = publish(variants(pages, count));
         List<StageRate> alone = new ArrayList<>();
         for (String stage : STAGES) {
             List<StageRunner> runners = start(List.of(stage));
+            long cpu0 = cpuNanos();
             try {
                 await(stage, first, runners, timeout);
             } finally {
                 stop(runners);
             }
-            alone.add(new StageRate(stage, workers.of(stage), first.size(), span(stage, first) / 1e9));
+            alone.add(new StageRate(stage, workers.of(stage), first.size(), span(stage, first) / 1e9, (cpuNanos() - cpu0) / 1e9));
         }
+        return pipeline(variants(pages, count), timeout).withAlone(alone);
+    }
+
+    /** Publishes the pages at once with all three stages running and waits until each is indexed. */
+    private Throughput pipeline(List<RawPage> second, Duration timeout) throws InterruptedException {
         List<StageRunner> runners = start(STAGES);
         try {
             awaitAssigned(runners);
-            List<RawPage> second = variants(pages, count);
+            long cpu0 = cpuNanos();
             long t0 = System.nanoTime();
             Map<String, Long> publishedAt = new LinkedHashMap<>();
             List<CompletableFuture<Void>> acks = new ArrayList<>();
@@ -139,8 +184,9 @@ public final class PipelineBenchmark {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             await("index", List.copyOf(publishedAt.keySet()), runners, timeout);
             long end = publishedAt.keySet().stream().mapToLong(url -> finished.get("index").get(url)).max().orElse(t0);
+            double cpu = (cpuNanos() - cpu0) / 1e9;
             List<Double> latencies = latencies(publishedAt);
-            return new Throughput(alone, count, (end - t0) / 1e9, percentile(latencies, 50), percentile(latencies, 99));
+            return new Throughput(List.of(), second.size(), (end - t0) / 1e9, percentile(latencies, 50), percentile(latencies, 99), cpu);
         } finally {
             stop(runners);
         }
@@ -375,6 +421,12 @@ public final class PipelineBenchmark {
     @FunctionalInterface
     private interface UrlOf {
         String url(BusRecord record);
+    }
+
+    /** CPU time of this process so far (all threads), or 0 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? Math.max(0, sun.getProcessCpuTime()) : 0;
     }
 
     private static double percentile(List<Double> sorted, int p) {
