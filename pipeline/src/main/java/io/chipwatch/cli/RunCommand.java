@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
     java.nio.file.Path sourcesFile;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "-1",
-            description = "Serve /metrics (Prometheus) and /health on this port; -1 (default) serves nothing.")
+            description = "Serve /metrics (Prometheus), /health, the query API (/api/...) and the web page (/) on this port; "
+                    + "-1 (default) serves nothing.")
     int httpPort;
 
     @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds between progress lines, at least 1 (default: ${DEFAULT-VALUE}).")
@@ -110,7 +111,10 @@ final class RunCommand implements Callable<Integer> {
             if (ops != null) {
                 process.bind(ops.registry());
                 new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(ops.registry());
-                LOG.info("Serving /metrics and /health on port {}", ops.port());
+                // The API reads the store the index stage writes (Lucene allows one writer per folder); a process
+                // without that stage answers 503 until issue 13's read-only store can be opened beside it.
+                io.chipwatch.web.WebApp.mount(ops.server(), store::get, gazetteer, io.chipwatch.nlp.Lexicon.defaults());
+                LOG.info("Serving /metrics, /health, /api/ and the web page on port {}", ops.port());
             }
             process.start();
             if (scheduler != null) {

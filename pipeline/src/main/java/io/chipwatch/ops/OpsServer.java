@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 public final class OpsServer implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private static final int THREADS = 4;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor;
 
     /**
      * @param port   the port to listen on (0 picks a free one)
@@ -32,6 +34,13 @@ public final class OpsServer implements AutoCloseable {
             Health h = health.get();
             respond(ex, h.up() ? 200 : 503, "application/json", h.json());
         });
+        // Searches may take a while: a few threads, so that /health answers beside them.
+        executor = java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "chipwatch-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -41,6 +50,11 @@ public final class OpsServer implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** The server, for more endpoints beside the operator's (the analysts' API and page). */
+    public HttpServer server() {
+        return server;
     }
 
     public int port() {
@@ -59,6 +73,7 @@ public final class OpsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
         registry.close();
     }
 }
