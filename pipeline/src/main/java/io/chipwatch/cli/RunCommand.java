@@ -84,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("Starting stages {} on the {} bus and the {} store", config.stages(), config.bus().kind(), config.store().kind());
         Gazetteer gazetteer = Gazetteer.defaults();
         AtomicReference<SearchStore> store = new AtomicReference<>();
+        AtomicReference<SearchStore> readOnly = new AtomicReference<>();
         ChipwatchConfig cfg = config;
         CountDownLatch stopped = new CountDownLatch(1);
         int exitCode = 0;
@@ -111,9 +112,13 @@ final class RunCommand implements Callable<Integer> {
             if (ops != null) {
                 process.bind(ops.registry());
                 new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(ops.registry());
-                // The API reads the store the index stage writes (Lucene allows one writer per folder); a process
-                // without that stage answers 503 until issue 13's read-only store can be opened beside it.
-                io.chipwatch.web.WebApp.mount(ops.server(), store::get, gazetteer, io.chipwatch.nlp.Lexicon.defaults());
+                // The API searches the store the index stage writes (Lucene allows one writer per folder); a
+                // process without that stage opens the store for reading, beside the process that writes it.
+                if (store.get() == null) {
+                    readOnly.set(Components.readOnlyStore(cfg, gazetteer));
+                }
+                SearchStore searched = store.get() != null ? store.get() : readOnly.get();
+                io.chipwatch.web.WebApp.mount(ops.server(), () -> searched, gazetteer, io.chipwatch.nlp.Lexicon.defaults());
                 LOG.info("Serving /metrics, /health, /api/ and the web page on port {}", ops.port());
             }
             process.start();
@@ -146,6 +151,9 @@ final class RunCommand implements Callable<Integer> {
                 ops.close();
             }
         } finally {
+            if (readOnly.get() != null) {
+                readOnly.get().close();
+            }
             if (store.get() != null) {
                 store.get().close();
             }

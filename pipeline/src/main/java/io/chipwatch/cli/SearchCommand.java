@@ -7,7 +7,6 @@ import io.chipwatch.config.ChipwatchConfig;
 import io.chipwatch.nlp.Gazetteer;
 import io.chipwatch.run.Components;
 import io.chipwatch.nlp.GazetteerEntry;
-import io.chipwatch.store.LuceneSearchStore;
 import io.chipwatch.store.SearchHits;
 import io.chipwatch.store.SearchQuery;
 import io.chipwatch.store.SearchStore;
@@ -87,15 +86,16 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     /**
-     * The configured store; the embedded one in --data (or $CHIPWATCH_DATA, ./data), which must
-     * exist: searching never creates a data folder.
+     * The configured store, opened for searching only; the embedded one in --data (or
+     * $CHIPWATCH_DATA, ./data), which must exist: searching never creates a data folder, and it
+     * works while {@code chipwatch run} writes there (a read-only open takes no lock).
      */
     static SearchStore store(CommandSpec spec, ProfileOptions profile, DataOptions data, Gazetteer gazetteer) throws IOException {
         ChipwatchConfig config = profile.load();
         if ("lucene".equals(config.store().kind())) {
-            return LuceneSearchStore.open(data.existingIndex(spec.commandLine()), gazetteer);
+            config = config.withData(data.existingIndex(spec.commandLine()).getParent());
         }
-        return Components.store(config, gazetteer);
+        return Components.readOnlyStore(config, gazetteer);
     }
 
     /** An alias as the store knows it: the gazetteer's canonical name, else as given. */

@@ -14,8 +14,9 @@ import java.util.List;
  * @param stages  the stages this process runs (crawl, extract, nlp, index, alert)
  * @param sources the crawler's sources file; when it does not exist, the copy shipped in the jar
  * @param alerts  the alert stage's rules and sinks; when it does not exist, the copy shipped in the jar
+ * @param workers how many workers each stage runs in this process
  */
-public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages, Path sources, Path alerts) {
+public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages, Path sources, Path alerts, Workers workers) {
 
     public static final List<String> STAGES = List.of("crawl", "extract", "nlp", "index", "alert");
     /** The stages a profile runs when it names none: alerts need sinks configured first. */
@@ -28,6 +29,7 @@ public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stag
         stages = List.copyOf(stages);
         sources = sources == null ? DEFAULT_SOURCES : sources;
         alerts = alerts == null ? DEFAULT_ALERTS : alerts;
+        workers = workers == null ? Workers.DEFAULT : workers;
         for (String s : stages) {
             if (!STAGES.contains(s)) {
                 throw new IllegalArgumentException("unknown stage '" + s + "'; stages are " + String.join(", ", STAGES));
@@ -35,25 +37,67 @@ public record ChipwatchConfig(Path data, Bus bus, Store store, List<String> stag
         }
     }
 
-    /** With the default sources and alerts files. */
+    /** With the default workers. */
+    public ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages, Path sources, Path alerts) {
+        this(data, bus, store, stages, sources, alerts, Workers.DEFAULT);
+    }
+
+    /** With the default sources and alerts files and workers. */
     public ChipwatchConfig(Path data, Bus bus, Store store, List<String> stages) {
         this(data, bus, store, stages, DEFAULT_SOURCES, DEFAULT_ALERTS);
     }
 
     public ChipwatchConfig withStages(List<String> value) {
-        return new ChipwatchConfig(data, bus, store, value, sources, alerts);
+        return new ChipwatchConfig(data, bus, store, value, sources, alerts, workers);
     }
 
     public ChipwatchConfig withSources(Path value) {
-        return new ChipwatchConfig(data, bus, store, stages, value, alerts);
+        return new ChipwatchConfig(data, bus, store, stages, value, alerts, workers);
     }
 
     public ChipwatchConfig withAlerts(Path value) {
-        return new ChipwatchConfig(data, bus, store, stages, sources, value);
+        return new ChipwatchConfig(data, bus, store, stages, sources, value, workers);
     }
 
     public ChipwatchConfig withData(Path value) {
-        return new ChipwatchConfig(value, bus, store, stages, sources, alerts);
+        return new ChipwatchConfig(value, bus, store, stages, sources, alerts, workers);
+    }
+
+    public ChipwatchConfig withWorkers(Workers value) {
+        return new ChipwatchConfig(data, bus, store, stages, sources, alerts, value);
+    }
+
+    /**
+     * Workers per stage in one process: each is a member of the stage's consumer group with
+     * partitions of its own, so one article's records (one key, one partition) stay in order.
+     * Workers beyond the partitions of the stage's topic get none and wait. The crawler and the
+     * alert stage (one ledger) have none to set.
+     *
+     * @param perStage extract, nlp or index → at least 1; a stage not named runs one worker per core
+     */
+    public record Workers(java.util.Map<String, Integer> perStage) {
+
+        public static final List<String> STAGES = List.of("extract", "nlp", "index");
+        /** One worker per core for every stage. */
+        public static final Workers DEFAULT = new Workers(java.util.Map.of());
+
+        public Workers {
+            perStage = java.util.Map.copyOf(perStage);
+            perStage.forEach((stage, n) -> {
+                if (!STAGES.contains(stage)) {
+                    throw new IllegalArgumentException("workers." + stage + ": only " + String.join(", ", STAGES) + " have workers");
+                }
+                if (n == null || n < 1) {
+                    throw new IllegalArgumentException("workers." + stage + " must be at least 1, not " + n);
+                }
+            });
+        }
+
+        /** The workers of this stage: as configured, else as many as the machine has cores. */
+        public int of(String stage) {
+            Integer n = perStage.get(stage);
+            return n != null ? n : Runtime.getRuntime().availableProcessors();
+        }
     }
 
     /**

@@ -28,7 +28,8 @@ public final class ConfigLoader {
 
     private static final Set<String> SECRETS = Set.of("password", "api_key");
     private static final Set<String> KNOWN = Set.of("data", "bus", "store", "stages", "sources", "alerts", "kind", "partitions",
-            "capacity", "bootstrap", "replication", "urls", "index_prefix", "username", "ca_certificate", "insecure_tls");
+            "capacity", "bootstrap", "replication", "urls", "index_prefix", "username", "ca_certificate", "insecure_tls",
+            "workers", "extract", "nlp", "index");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, String> env;
@@ -77,7 +78,30 @@ public final class ConfigLoader {
                         text(store, "ca_certificate"), store.path("insecure_tls").asBoolean(false)),
                 stages.isEmpty() ? ChipwatchConfig.DEFAULT_STAGES : stages,
                 text(tree, "sources") == null ? null : Path.of(text(tree, "sources")),
-                text(tree, "alerts") == null ? null : Path.of(text(tree, "alerts")));
+                text(tree, "alerts") == null ? null : Path.of(text(tree, "alerts")),
+                workers(tree.path("workers"), origin));
+    }
+
+    /** {@code workers: {extract: 2, nlp: 2, index: 1}}; a stage left out gets one per core. */
+    private static ChipwatchConfig.Workers workers(JsonNode node, String origin) {
+        Map<String, Integer> perStage = new java.util.LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode n = f.getValue();
+            if (n.isNull()) {
+                continue;
+            }
+            if (!(n.isIntegralNumber() && n.canConvertToInt()) && !(n.isTextual() && n.asText().strip().matches("\\d{1,6}"))) {
+                throw new IllegalArgumentException(origin + ": workers." + f.getKey() + " must be a whole number, not '" + n.asText() + "'");
+            }
+            perStage.put(f.getKey(), n.asInt());
+        }
+        try {
+            return new ChipwatchConfig.Workers(perStage);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode node, String field) {

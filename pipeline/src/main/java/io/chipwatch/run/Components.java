@@ -75,4 +75,19 @@ public final class Components {
             default -> throw new IllegalArgumentException("unknown store kind " + s.kind());
         };
     }
+
+    /**
+     * The configured store for searching only, which works beside a process writing the same
+     * store: the embedded Lucene store under the data folder is opened read-only
+     * ({@link LuceneSearchStore#openReadOnly}: no write lock, nothing created, each search sees the
+     * writer's last commit); Elasticsearch takes any number of clients anyway.
+     */
+    public static SearchStore readOnlyStore(ChipwatchConfig config, Gazetteer gazetteer) {
+        ChipwatchConfig.Store s = config.store();
+        return switch (s.kind()) {
+            case "lucene" -> LuceneSearchStore.openReadOnly(config.data().resolve("index"), gazetteer);
+            case "elasticsearch" -> ElasticsearchSearchStore.open(elasticsearch(s), gazetteer);
+            default -> throw new IllegalArgumentException("unknown store kind " + s.kind());
+        };
+    }
 }

@@ -6,6 +6,7 @@ import io.chipwatch.bus.Bus;
 import io.chipwatch.bus.BusRecord;
 import io.chipwatch.bus.InMemoryBus;
 import io.chipwatch.bus.Topics;
+import io.chipwatch.config.ChipwatchConfig;
 import io.chipwatch.html.ArticleExtractor;
 import io.chipwatch.model.RawPage;
 import io.chipwatch.nlp.Gazetteer;
@@ -33,8 +34,8 @@ import java.util.function.Function;
 
 /**
  * The whole pipeline in one process, the embedded default: an in-memory bus between the
- * extract, NLP and index stages (each on its own thread, as separate processes would run them
- * over Kafka) and the Lucene store under the data folder. Given a journaled bus, what was
+ * extract, NLP and index stages (each with one worker thread per core, as separate processes
+ * would run them over Kafka) and the Lucene store under the data folder. Given a journaled bus, what was
  * handed to it survives the process: the stages resume it at the next start.
  */
 public final class EmbeddedPipeline implements AutoCloseable {
@@ -53,7 +54,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private final RecordCodec codec = new RecordCodec();
     private final SearchStore store;
     private final List<StageRunner> runners = new ArrayList<>();
-    private final StageRunner indexRunner;
+    private final List<StageRunner> indexRunners = new ArrayList<>();
     private final ExecutorService threads;
     private final Bus.Consumer deadLetters;
     private final Alerting alerting;
@@ -101,10 +102,17 @@ public final class EmbeddedPipeline implements AutoCloseable {
         Topics.ALL.forEach(t -> topics.put(t, PARTITIONS));
         bus.createTopics(topics);
         this.deadLetters = bus.consumer(DEAD_LETTERS, List.of(Topics.DLQ));
-        runners.add(new StageRunner(bus, EXTRACT, List.of(Topics.PAGES), new ExtractStage(new ArticleExtractor(siteRules), codec), POLL));
-        runners.add(new StageRunner(bus, NLP, List.of(Topics.ARTICLES), new NlpStage(nlp, codec), POLL));
-        this.indexRunner = new StageRunner(bus, INDEX, List.of(Topics.ENRICHED), new IndexStage(store, codec), POLL);
-        runners.add(indexRunner);
+        // One worker per core and stage, sharing the stage's partitions (the stages are thread-safe).
+        int workers = ChipwatchConfig.Workers.DEFAULT.of("extract");
+        ExtractStage extract = new ExtractStage(new ArticleExtractor(siteRules), codec);
+        NlpStage analyse = new NlpStage(nlp, codec);
+        IndexStage index = new IndexStage(store, codec);
+        for (int i = 0; i < workers; i++) {
+            runners.add(new StageRunner(bus, EXTRACT, List.of(Topics.PAGES), extract, POLL));
+            runners.add(new StageRunner(bus, NLP, List.of(Topics.ARTICLES), analyse, POLL));
+            indexRunners.add(new StageRunner(bus, INDEX, List.of(Topics.ENRICHED), index, POLL));
+        }
+        runners.addAll(indexRunners);
         if (alerting != null) {
             this.alertRunner = alerting.alertRunner(bus, codec, POLL);
             runners.add(alertRunner);
@@ -150,7 +158,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
      * (with the reason), or when the timeout passes.
      */
     public Outcome ingest(List<RawPage> pages, Duration timeout) {
-        long before = indexRunner.processed();
+        long before = indexed();
         long alertsBefore = alertRunner == null ? 0 : alertRunner.processed() + alertRunner.failed();
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (RawPage page : pages) {
@@ -161,7 +169,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         ObjectMapper json = new ObjectMapper();
-        while (indexRunner.processed() - before + failures.size() < pages.size() && System.nanoTime() < deadline
+        while (indexed() - before + failures.size() < pages.size() && System.nanoTime() < deadline
                 && stoppedStage().isEmpty()) {
             List<BusRecord> dead = deadLetters.poll(POLL);
             for (BusRecord r : dead) {
@@ -175,7 +183,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         // a stage that died (a fatal JVM error) would otherwise leave ingest waiting for the whole timeout
         stoppedStage().ifPresent(stage -> failures.add(stage + " (the pages it had not done are not indexed)"));
         store.refresh();
-        int indexed = (int) (indexRunner.processed() - before);
+        int indexed = (int) (indexed() - before);
         if (alertRunner != null) {
             awaitAlerts(indexed, alertsBefore, deadline);
             // What index sinks stored meanwhile is searchable when ingest returns, as the articles are.
@@ -241,7 +249,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
                     && bus.uncommitted(DEAD_LETTERS) == 0;
         }
         store.refresh();
-        int indexed = (int) indexRunner.processed();
+        int indexed = (int) indexed();
         if (alertRunner != null) {
             awaitAlerts(indexed, 0, deadline);
             store.refresh();
@@ -250,6 +258,11 @@ public final class EmbeddedPipeline implements AutoCloseable {
             LOG.warn("Not every page went through the stages within {}; the rest stays on the bus", timeout);
         }
         return new Outcome(indexed, failures);
+    }
+
+    /** Records the index stage's workers have indexed. */
+    private long indexed() {
+        return indexRunners.stream().mapToLong(StageRunner::processed).sum();
     }
 
     /** Hands a page to the pipeline; returns once the bus has acknowledged it (made it durable, on a journaled bus). */

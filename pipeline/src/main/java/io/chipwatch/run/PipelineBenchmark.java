@@ -3,26 +3,23 @@ package io.chipwatch.run;
 import io.chipwatch.bus.Bus;
 import io.chipwatch.bus.BusRecord;
 import io.chipwatch.bus.Topics;
+import io.chipwatch.config.ChipwatchConfig;
 import io.chipwatch.html.ArticleExtractor;
-import io.chipwatch.model.Article;
 import io.chipwatch.model.RawPage;
 import io.chipwatch.nlp.NlpAnalyzer;
 import io.chipwatch.stage.BatchStage;
 import io.chipwatch.stage.ExtractStage;
 import io.chipwatch.stage.IndexStage;
-import io.chipwatch.stage.Indexables;
 import io.chipwatch.stage.NlpStage;
 import io.chipwatch.stage.RecordCodec;
 import io.chipwatch.stage.Stage;
 import io.chipwatch.stage.StageRunner;
-import io.chipwatch.store.Indexable;
 import io.chipwatch.store.SearchStore;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,126 +27,263 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pushes N articles through extract → nlp → index on the configured bus and store and measures
- * articles/s and the latency from publishing a page to its article being indexed (add the
- * store's refresh interval, 1 s on Elasticsearch, for searchable); beside it, in the same run,
- * the same documents written straight to the store in one bulk, the baseline.
+ * Measures the pipeline extract → nlp → index on the configured bus and store, each stage with
+ * its configured workers, as {@code chipwatch run} wires them:
+ *
+ * <ul>
+ *   <li>{@link #throughput}: each stage alone over N records already waiting on its input topic,
+ *       then the three together from N fresh pages, in the same run, so that the ratio of the
+ *       pipeline's rate to its slowest stage's says what running them together costs on this
+ *       machine whatever its load;</li>
+ *   <li>{@link #latency}: pages published at a steady rate, and the time from publishing each to
+ *       its article being indexed (searchable on the Lucene store, which reopens its searchers as
+ *       it writes; on Elasticsearch add its refresh interval).</li>
+ * </ul>
+ *
+ * <p>The benchmark's consumer groups are its own; they start at the beginning of topics that may
+ * hold other runs' records (Kafka), which pass through untouched and unmeasured. Each measurement
+ * fetches its pages from URLs of its own, so none is taken for another.
  */
 public final class PipelineBenchmark {
 
-    /** What one run measured. */
-    public record Result(int articles, double seconds, double p50Millis, double p99Millis, double baselineSeconds) {
+    /** One stage alone: records it handled and the time from the first record's start to the last one's end. */
+    public record StageRate(String stage, int workers, int records, double seconds) {
+
+        public double perSecond() {
+            return records / seconds;
+        }
+    }
+
+    /** Each stage alone, then the pipeline. */
+    public record Throughput(List<StageRate> alone, int articles, double seconds, double p50Millis, double p99Millis) {
 
         public double articlesPerSecond() {
             return articles / seconds;
         }
 
-        public double baselinePerSecond() {
-            return articles / baselineSeconds;
+        public StageRate slowest() {
+            return alone.stream().min(java.util.Comparator.comparingDouble(StageRate::perSecond)).orElseThrow();
+        }
+
+        /** End to end over the slowest stage alone. */
+        public double ratio() {
+            return articlesPerSecond() / slowest().perSecond();
         }
     }
 
+    /** Pages published at {@code rate} per second for {@code seconds}; publish → indexed latencies. */
+    public record Latency(double rate, int articles, double seconds, double p50Millis, double p99Millis, double maxMillis) {
+    }
+
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final List<String> STAGES = List.of("extract", "nlp", "index");
+
+    private final Bus bus;
     private final RecordCodec codec = new RecordCodec();
+    private final ChipwatchConfig.Workers workers;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final String mine = "https://bench.chipwatch.invalid/" + run + "/";
+    private final Map<String, Stage> stages = new LinkedHashMap<>();
+    /** Per stage: URL of a record → when the stage started it, and when it had finished it. */
+    private final Map<String, Map<String, Long>> started = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Long>> finished = new ConcurrentHashMap<>();
+    private int measurements;
 
     /**
-     * @param pages    the pages to cycle through; each of the {@code count} copies is fetched from its own URL
-     *                 (pages that declare a canonical URL keep one id, and the store overwrites them)
-     * @param timeout  give up waiting for the pipeline after this long
+     * @param partitions partitions of each topic the benchmark creates (topics that exist keep theirs)
      */
-    public Result run(Bus bus, SearchStore store, NlpAnalyzer nlp, List<RawPage> pages, int count, int partitions, Duration timeout)
-            throws Exception {
+    public PipelineBenchmark(Bus bus, SearchStore store, NlpAnalyzer nlp, ChipwatchConfig.Workers workers, int partitions) {
+        this.bus = bus;
+        this.workers = workers;
         Map<String, Integer> topics = new LinkedHashMap<>();
         Topics.ALL.forEach(t -> topics.put(t, partitions));
         bus.createTopics(topics);
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        Map<String, Long> indexedAt = new ConcurrentHashMap<>();
-        String mine = "https://bench.chipwatch.invalid/" + run + "/";
-        BatchStage index = new IndexStage(store, codec);
-        BatchStage timedIndex = ownRecordsOnly("index", mine, r -> codec.readEnriched(r.value()).article().url(), new BatchStage() {
-            @Override
-            public List<Output> process(BusRecord input) throws Exception {
-                List<Output> out = index.process(input);
-                indexedAt.putIfAbsent(codec.readEnriched(input.value()).article().url(), System.nanoTime());
-                return out;
-            }
+        for (String stage : STAGES) {
+            started.put(stage, new ConcurrentHashMap<>());
+            finished.put(stage, new ConcurrentHashMap<>());
+        }
+        stages.put("extract", timed("extract", r -> codec.readPage(r.value()).url(), new ExtractStage(ArticleExtractor.withDefaults(), codec)));
+        stages.put("nlp", timed("nlp", r -> codec.readArticle(r.value()).article().url(), new NlpStage(nlp, codec)));
+        stages.put("index", timedBatch("index", r -> codec.readEnriched(r.value()).article().url(), new IndexStage(store, codec)));
+    }
 
-            @Override
-            public List<Result> processAll(List<BusRecord> inputs) throws Exception {
-                List<Result> results = index.processAll(inputs);
-                long now = System.nanoTime();
-                for (int i = 0; i < inputs.size(); i++) {
-                    if (results.get(i).error() == null) {
-                        indexedAt.putIfAbsent(codec.readEnriched(inputs.get(i).value()).article().url(), now);
-                    }
-                }
-                return results;
+    /**
+     * Publishes {@code count} pages (cycling through {@code pages}) and runs extract alone until it
+     * has handled them, then nlp alone over its articles, then index alone over theirs; then
+     * publishes {@code count} fresh pages with all three stages running and waits until each is
+     * indexed.
+     */
+    public Throughput throughput(List<RawPage> pages, int count, Duration timeout) throws InterruptedException {
+        List<String> first = publish(variants(pages, count));
+        List<StageRate> alone = new ArrayList<>();
+        for (String stage : STAGES) {
+            List<StageRunner> runners = start(List.of(stage));
+            try {
+                await(stage, first, runners, timeout);
+            } finally {
+                stop(runners);
             }
-        });
-        Duration poll = Duration.ofMillis(100);
-        List<StageRunner> runners = List.of(
-                new StageRunner(bus, "bench-extract-" + run, List.of(Topics.PAGES), ownRecordsOnly("extract", mine,
-                        r -> codec.readPage(r.value()).url(), new ExtractStage(ArticleExtractor.withDefaults(), codec)), poll),
-                new StageRunner(bus, "bench-nlp-" + run, List.of(Topics.ARTICLES), ownRecordsOnly("nlp", mine,
-                        r -> codec.readArticle(r.value()).article().url(), new NlpStage(nlp, codec)), poll),
-                new StageRunner(bus, "bench-index-" + run, List.of(Topics.ENRICHED), timedIndex, poll));
-        List<Thread> threads = new ArrayList<>();
-        runners.forEach(r -> {
-            Thread t = new Thread(r, "bench-" + r.stageName());
-            threads.add(t);
-            t.start();
-        });
-        Map<String, Long> publishedAt = new LinkedHashMap<>();
-        List<RawPage> variants = new ArrayList<>();
+            alone.add(new StageRate(stage, workers.of(stage), first.size(), span(stage, first) / 1e9));
+        }
+        List<StageRunner> runners = start(STAGES);
+        try {
+            awaitAssigned(runners);
+            List<RawPage> second = variants(pages, count);
+            long t0 = System.nanoTime();
+            Map<String, Long> publishedAt = new LinkedHashMap<>();
+            List<CompletableFuture<Void>> acks = new ArrayList<>();
+            for (RawPage page : second) {
+                publishedAt.put(page.url().toString(), System.nanoTime());
+                acks.add(bus.publish(Topics.PAGES, page.url().toString(), codec.page(page, null)));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            await("index", List.copyOf(publishedAt.keySet()), runners, timeout);
+            long end = publishedAt.keySet().stream().mapToLong(url -> finished.get("index").get(url)).max().orElse(t0);
+            List<Double> latencies = latencies(publishedAt);
+            return new Throughput(alone, count, (end - t0) / 1e9, percentile(latencies, 50), percentile(latencies, 99));
+        } finally {
+            stop(runners);
+        }
+    }
+
+    /**
+     * With all three stages running, publishes pages at {@code rate} per second for
+     * {@code duration}, each when its time comes, then waits until every one is indexed.
+     */
+    public Latency latency(List<RawPage> pages, double rate, Duration duration, Duration timeout) throws InterruptedException {
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("the rate must be above 0, not " + rate);
+        }
+        int count = Math.max(1, (int) Math.round(rate * duration.toNanos() / 1e9));
+        List<RawPage> variants = variants(pages, count);
+        List<StageRunner> runners = start(STAGES);
+        try {
+            awaitAssigned(runners);
+            Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long due = t0 + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                RawPage page = variants.get(i);
+                publishedAt.put(page.url().toString(), System.nanoTime());
+                // The embedded bus acknowledges at once (after its journal write); Kafka's publish is asynchronous.
+                bus.publish(Topics.PAGES, page.url().toString(), codec.page(page, null));
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            List<String> urls = variants.stream().map(p -> p.url().toString()).toList();
+            await("index", urls, runners, timeout);
+            List<Double> latencies = latencies(publishedAt);
+            return new Latency(rate, count, seconds, percentile(latencies, 50), percentile(latencies, 99),
+                    latencies.get(latencies.size() - 1));
+        } finally {
+            stop(runners);
+        }
+    }
+
+    /** Copies of the pages, each fetched from a URL of its own under this measurement's prefix. */
+    private List<RawPage> variants(List<RawPage> pages, int count) {
+        String prefix = mine + (++measurements) + "/";
+        List<RawPage> variants = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             RawPage base = pages.get(i % pages.size());
-            URI url = URI.create(mine + i + ".html");
-            variants.add(new RawPage(base.bytes(), url, base.headers(), base.fetchedAt()));
+            variants.add(new RawPage(base.bytes(), URI.create(prefix + i + ".html"), base.headers(), base.fetchedAt()));
         }
-        long start = System.nanoTime();
+        return variants;
+    }
+
+    private List<String> publish(List<RawPage> pages) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (RawPage page : variants) {
-            publishedAt.put(page.url().toString(), System.nanoTime());
+        for (RawPage page : pages) {
             acks.add(bus.publish(Topics.PAGES, page.url().toString(), codec.page(page, null)));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-        long deadline = start + timeout.toNanos();
-        int failed = 0;
-        while (indexedAt.size() + failed < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            failed = (int) runners.stream().mapToLong(StageRunner::failed).sum();
+        return pages.stream().map(p -> p.url().toString()).toList();
+    }
+
+    /** Starts the configured workers of these stages, each on a thread of its own. */
+    private List<StageRunner> start(List<String> names) {
+        List<StageRunner> runners = new ArrayList<>();
+        for (String name : names) {
+            String input = switch (name) {
+                case "extract" -> Topics.PAGES;
+                case "nlp" -> Topics.ARTICLES;
+                default -> Topics.ENRICHED;
+            };
+            for (int i = 0; i < workers.of(name); i++) {
+                runners.add(new StageRunner(bus, "bench-" + name + "-" + run, List.of(input), stages.get(name), POLL));
+            }
         }
-        long end = System.nanoTime();
+        for (StageRunner r : runners) {
+            Thread t = new Thread(r, "bench-" + r.stageName());
+            t.setDaemon(true);
+            t.start();
+        }
+        return runners;
+    }
+
+    /** Waits (a few seconds at most) until the groups have handed out partitions: Kafka takes a while to. */
+    private static void awaitAssigned(List<StageRunner> runners) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Map<String, Integer> held = new LinkedHashMap<>();
+        while (System.nanoTime() < deadline) {
+            held.clear();
+            runners.forEach(r -> held.merge(r.stageName(), r.assignedPartitions(), Integer::sum));
+            if (held.values().stream().allMatch(n -> n > 0)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until the stage has finished every one of these records, or the runners dead-lettered the rest. */
+    private void await(String stage, List<String> urls, List<StageRunner> runners, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> done = finished.get(stage);
+        while (System.nanoTime() < deadline) {
+            long failed = runners.stream().mapToLong(StageRunner::failed).sum();
+            long finishedCount = urls.stream().filter(done::containsKey).count();
+            if (finishedCount == urls.size()) {
+                return;
+            }
+            if (finishedCount + failed >= urls.size()) {
+                throw new IllegalStateException(failed + " records were dead-lettered by stage " + stage + " or before it");
+            }
+            java.util.Optional<Throwable> stopped = runners.stream().map(StageRunner::failure).flatMap(java.util.Optional::stream).findFirst();
+            if (stopped.isPresent()) {
+                throw new IllegalStateException("a worker stopped: " + stopped.get(), stopped.get());
+            }
+            Thread.sleep(20);
+        }
+        long finishedCount = urls.stream().filter(done::containsKey).count();
+        throw new IllegalStateException("only " + finishedCount + " of " + urls.size() + " records through stage " + stage + " within " + timeout);
+    }
+
+    private static void stop(List<StageRunner> runners) throws InterruptedException {
         runners.forEach(StageRunner::close);
         for (StageRunner r : runners) {
             r.awaitStopped(Duration.ofSeconds(60));
         }
-        if (indexedAt.size() < count) {
-            throw new IllegalStateException("only " + indexedAt.size() + " of " + count + " articles indexed within " + timeout
-                    + " (" + failed + " dead-lettered)");
-        }
-        List<Double> latencies = new ArrayList<>();
-        publishedAt.forEach((url, t0) -> latencies.add((indexedAt.get(url) - t0) / 1e6));
-        Collections.sort(latencies);
-
-        // the baseline: the same documents, already enriched, in one bulk write
-        ArticleExtractor extractor = ArticleExtractor.withDefaults();
-        Indexables indexables = new Indexables();
-        List<Indexable> docs = new ArrayList<>();
-        for (RawPage page : variants) {
-            Article a = extractor.extract(page);
-            docs.add(indexables.of(a, nlp.analyze(a)));
-        }
-        long b0 = System.nanoTime();
-        store.index(docs);
-        long b1 = System.nanoTime();
-        return new Result(count, (end - start) / 1e9, percentile(latencies, 50), percentile(latencies, 99), (b1 - b0) / 1e9);
     }
 
-    /**
-     * The benchmark's groups are new, so they start at the beginning of topics that may hold other
-     * runs' records; those pass through untouched and unmeasured.
-     */
-    private static Stage ownRecordsOnly(String name, String prefix, UrlOf urlOf, Stage stage) {
+    /** From the first of these records the stage started to the last it finished, in nanoseconds. */
+    private long span(String stage, List<String> urls) {
+        long from = urls.stream().mapToLong(u -> started.get(stage).get(u)).min().orElseThrow();
+        long to = urls.stream().mapToLong(u -> finished.get(stage).get(u)).max().orElseThrow();
+        return Math.max(1, to - from);
+    }
+
+    private List<Double> latencies(Map<String, Long> publishedAt) {
+        List<Double> latencies = new ArrayList<>();
+        publishedAt.forEach((url, t0) -> latencies.add((finished.get("index").get(url) - t0) / 1e6));
+        Collections.sort(latencies);
+        return latencies;
+    }
+
+    /** The stage, noting when it starts and finishes each of this benchmark's records and passing over the others. */
+    private Stage timed(String name, UrlOf urlOf, Stage stage) {
         return new Stage() {
             @Override
             public String name() {
@@ -157,14 +291,26 @@ public final class PipelineBenchmark {
             }
 
             @Override
+            public boolean abandonable() {
+                return stage.abandonable();
+            }
+
+            @Override
             public List<Output> process(BusRecord input) throws Exception {
-                return isOwn(input, prefix, urlOf) ? stage.process(input) : List.of();
+                String url = ownUrl(input, urlOf);
+                if (url == null) {
+                    return List.of();
+                }
+                started.get(name).putIfAbsent(url, System.nanoTime());
+                List<Output> out = stage.process(input);
+                finished.get(name).putIfAbsent(url, System.nanoTime());
+                return out;
             }
         };
     }
 
-    /** As {@link #ownRecordsOnly(String, String, UrlOf, Stage)}, handing the stage this run's records of each batch together. */
-    private static BatchStage ownRecordsOnly(String name, String prefix, UrlOf urlOf, BatchStage stage) {
+    /** As {@link #timed}, handing the stage this benchmark's records of each batch together. */
+    private BatchStage timedBatch(String name, UrlOf urlOf, BatchStage stage) {
         return new BatchStage() {
             @Override
             public String name() {
@@ -173,34 +319,56 @@ public final class PipelineBenchmark {
 
             @Override
             public List<Output> process(BusRecord input) throws Exception {
-                return isOwn(input, prefix, urlOf) ? stage.process(input) : List.of();
+                String url = ownUrl(input, urlOf);
+                if (url == null) {
+                    return List.of();
+                }
+                started.get(name).putIfAbsent(url, System.nanoTime());
+                List<Output> out = stage.process(input);
+                finished.get(name).putIfAbsent(url, System.nanoTime());
+                return out;
             }
 
             @Override
             public List<Result> processAll(List<BusRecord> inputs) throws Exception {
-                List<Boolean> isOwn = inputs.stream().map(r -> isOwn(r, prefix, urlOf)).toList();
+                long now = System.nanoTime();
+                List<String> urls = new ArrayList<>(inputs.size());
                 List<BusRecord> own = new ArrayList<>();
-                for (int i = 0; i < inputs.size(); i++) {
-                    if (isOwn.get(i)) {
-                        own.add(inputs.get(i));
+                for (BusRecord input : inputs) {
+                    String url = ownUrl(input, urlOf);
+                    urls.add(url);
+                    if (url != null) {
+                        own.add(input);
+                        started.get(name).putIfAbsent(url, now);
                     }
                 }
-                Iterator<Result> ownResults = own.isEmpty() ? Collections.emptyIterator() : stage.processAll(own).iterator();
+                List<Result> ownResults = own.isEmpty() ? List.of() : stage.processAll(own);
+                long done = System.nanoTime();
                 List<Result> results = new ArrayList<>(inputs.size());
-                for (boolean mine : isOwn) {
-                    results.add(mine ? ownResults.next() : Result.done(List.of()));
+                int next = 0;
+                for (String url : urls) {
+                    if (url == null) {
+                        results.add(Result.done(List.of()));
+                        continue;
+                    }
+                    Result result = ownResults.get(next++);
+                    if (result.error() == null) {
+                        finished.get(name).putIfAbsent(url, done);
+                    }
+                    results.add(result);
                 }
                 return results;
             }
         };
     }
 
-    private static boolean isOwn(BusRecord input, String prefix, UrlOf urlOf) {
+    /** The record's URL when it is one of this benchmark's, else null. */
+    private String ownUrl(BusRecord input, UrlOf urlOf) {
         try {
             String url = urlOf.url(input);
-            return url != null && url.startsWith(prefix);
+            return url != null && url.startsWith(mine) ? url : null;
         } catch (RuntimeException notOurs) {
-            return false;
+            return null;
         }
     }
 

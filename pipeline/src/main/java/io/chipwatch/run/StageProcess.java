@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The stages one process runs, each on its own thread, in the consumer group named after the
- * stage, so more processes with the same stages share the partitions.
+ * The stages one process runs, each with its configured workers ({@code workers:}, one per core
+ * unless set), each worker on its own thread, in the consumer group named after the stage: the
+ * workers of this process and of other processes with the same stages share the partitions.
  */
 public final class StageProcess implements AutoCloseable {
 
@@ -70,19 +71,36 @@ public final class StageProcess implements AutoCloseable {
                 alerting.requeuePending(bus);
                 continue;
             }
-            StageRunner runner = switch (stage) {
-                case "extract" -> new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES),
-                        new ExtractStage(new ArticleExtractor(siteRules), codec), POLL, StageRunner.DEFAULT_MAX_RETRY_PAUSE, recordBudget);
-                case "nlp" -> {
-                    nlpStage = new NlpStage(nlp.get(), codec);
-                    yield new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), nlpStage, POLL,
+            // One stage object serves all its workers (the stages are thread-safe); each worker is a
+            // consumer of the stage's group, so the group spreads the partitions over them.
+            Supplier<StageRunner> worker = switch (stage) {
+                case "extract" -> {
+                    ExtractStage extract = new ExtractStage(new ArticleExtractor(siteRules), codec);
+                    yield () -> new StageRunner(bus, "chipwatch-extract", List.of(Topics.PAGES), extract, POLL,
                             StageRunner.DEFAULT_MAX_RETRY_PAUSE, recordBudget);
                 }
-                case "index" -> new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), new IndexStage(sharedStore.get(), codec), POLL);
+                case "nlp" -> {
+                    NlpStage analyse = new NlpStage(nlp.get(), codec);
+                    nlpStage = analyse;
+                    yield () -> new StageRunner(bus, "chipwatch-nlp", List.of(Topics.ARTICLES), analyse, POLL,
+                            StageRunner.DEFAULT_MAX_RETRY_PAUSE, recordBudget);
+                }
+                case "index" -> {
+                    IndexStage index = new IndexStage(sharedStore.get(), codec);
+                    yield () -> new StageRunner(bus, "chipwatch-index", List.of(Topics.ENRICHED), index, POLL);
+                }
                 default -> throw new IllegalArgumentException("unknown stage " + stage);
             };
-            runners.put(stage, runner);
+            int workers = config.workers().of(stage);
+            for (int i = 1; i <= workers; i++) {
+                runners.put(workerName(stage, i), worker.get());
+            }
         }
+    }
+
+    /** The first worker carries the stage's name, the others a number: nlp, nlp-2, nlp-3. */
+    private static String workerName(String stage, int i) {
+        return i == 1 ? stage : stage + "-" + i;
     }
 
     /**
@@ -151,17 +169,31 @@ public final class StageProcess implements AutoCloseable {
 
     private final Map<String, long[]> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** One line of progress: records done and failed per stage, and the rate since the last line. */
+    /**
+     * One line of progress: records done and failed per stage (its workers summed), the rate since
+     * the last line, and the records waiting in its partitions.
+     */
     public String progress() {
+        Map<String, long[]> perStage = new LinkedHashMap<>();
+        runners.forEach((name, r) -> {
+            // done, failed, lag, workers whose lag is known
+            long[] sum = perStage.computeIfAbsent(name.replaceFirst("-\\d+$", ""), k -> new long[4]);
+            sum[0] += r.processed();
+            sum[1] += r.failed();
+            if (r.lag() >= 0) {
+                sum[2] += r.lag();
+                sum[3]++;
+            }
+        });
         StringBuilder b = new StringBuilder();
         long now = System.nanoTime();
-        runners.forEach((name, r) -> {
-            long done = r.processed();
+        perStage.forEach((name, sum) -> {
+            long done = sum[0];
             long[] last = lastSeen.put(name, new long[]{done, now});
             double rate = last == null || now == last[1] ? 0 : (done - last[0]) / ((now - last[1]) / 1e9);
             b.append(b.length() == 0 ? "" : "  ").append(name).append(": ").append(done).append(" done, ")
-                    .append(r.failed()).append(" to DLQ, ").append(String.format(java.util.Locale.ROOT, "%.1f/s", rate))
-                    .append(", lag ").append(r.lag() < 0 ? "?" : String.valueOf(r.lag()));
+                    .append(sum[1]).append(" to DLQ, ").append(String.format(java.util.Locale.ROOT, "%.1f/s", rate))
+                    .append(", lag ").append(sum[3] == 0 ? "?" : String.valueOf(sum[2]));
         });
         return b.toString();
     }

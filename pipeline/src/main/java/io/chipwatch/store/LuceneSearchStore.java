@@ -36,11 +36,19 @@ import java.util.function.Function;
  * separate: a search running while a batch is indexed and refreshed may see an article
  * replaced before its figures are.
  *
+ * <p>What {@link #index} took is searchable in this process when it returns (a near-real-time
+ * reopen of the searchers over the writer).
+ *
  * <p>Thread-safe: Lucene's {@code IndexWriter} and {@code SearcherManager} are, and the store
- * keeps no other mutable state than its closed flag. Only one process may open a folder at a
- * time (Lucene's write lock).
+ * keeps no other mutable state than its closed flag. Only one process may open a folder for
+ * writing at a time (Lucene's write lock); any number of others may open it with
+ * {@link #openReadOnly}, which takes no lock and sees the writer's commits.
  */
 public final class LuceneSearchStore implements SearchStore {
+
+    private static final List<String> KINDS = List.of("articles", "figures", "events", "alerts");
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LuceneSearchStore.class);
 
     private final LuceneIndex articles;
     private final LuceneIndex figures;
@@ -72,6 +80,23 @@ public final class LuceneSearchStore implements SearchStore {
         }, dir.toString());
     }
 
+    /**
+     * Opens the store kept in this folder for searching only, while another process (say
+     * {@code chipwatch run}) may be writing it: it never takes the write lock and never creates
+     * anything. Each search sees the writer's last commit — {@link #index} commits every batch, so
+     * what was indexed is visible at once. A kind whose folder holds no commit yet has no hits.
+     * {@link #index} throws {@link IllegalStateException}; {@link #refresh} looks for a newer commit.
+     */
+    public static LuceneSearchStore openReadOnly(Path dir, Gazetteer gazetteer) {
+        HanLpAnalyzer analyzer = new HanLpAnalyzer(gazetteer);
+        List<LuceneIndex> opened = new ArrayList<>();
+        for (String kind : KINDS) {
+            opened.add(LuceneIndex.openReadOnly(kind, dir.resolve(kind)));
+        }
+        return new LuceneSearchStore(opened.get(0), opened.get(1), opened.get(2), opened.get(3),
+                new LuceneQueries(analyzer, gazetteer));
+    }
+
     /** A store that lives in memory only and is gone when closed; for tests and one-off runs. */
     public static LuceneSearchStore inMemory(Gazetteer gazetteer) {
         return open(gazetteer, kind -> new ByteBuffersDirectory(), "memory");
@@ -81,7 +106,7 @@ public final class LuceneSearchStore implements SearchStore {
         HanLpAnalyzer analyzer = new HanLpAnalyzer(gazetteer);
         List<LuceneIndex> opened = new ArrayList<>();
         try {
-            for (String kind : List.of("articles", "figures", "events", "alerts")) {
+            for (String kind : KINDS) {
                 opened.add(LuceneIndex.open(kind, directories.open(kind), analyzer));
             }
             return new LuceneSearchStore(opened.get(0), opened.get(1), opened.get(2), opened.get(3),
@@ -97,6 +122,9 @@ public final class LuceneSearchStore implements SearchStore {
     @Override
     public void index(List<Indexable> batch) {
         requireOpen();
+        if (articles.readOnly()) {
+            throw new IllegalStateException("the search store was opened read-only");
+        }
         try {
             for (Indexable item : batch) {
                 if (item instanceof Indexable.Article a) {
@@ -113,6 +141,14 @@ public final class LuceneSearchStore implements SearchStore {
             }
         } catch (IOException e) {
             throw failure("cannot index " + batch.size() + " documents", e);
+        }
+        // Durable already: a reopen that fails leaves the batch indexed, searchable at the next refresh.
+        try {
+            for (LuceneIndex index : all()) {
+                index.refresh();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Indexed {} documents but could not reopen the searchers over them: {}", batch.size(), e.toString());
         }
     }
 

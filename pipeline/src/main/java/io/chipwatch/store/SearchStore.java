@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * The port to the search index. Adapters: Elasticsearch and embedded Lucene, with the same
  * document shapes and query features (one contract test suite covers both).
+ *
+ * <p>A store may be opened for searching only ({@code Components.readOnlyStore}), beside a process
+ * that writes it: the embedded Lucene store then takes no lock and sees the writer's commits.
+ * {@link #index} on such a store throws {@link IllegalStateException}.
  */
 public interface SearchStore extends AutoCloseable {
 

@@ -98,12 +98,46 @@ class LuceneSearchStoreTest extends SearchStoreContract {
     }
 
     @Test
-    void indexedDocumentsAreHiddenUntilRefresh() {
-        store.index(List.of(new Indexable.Article(NVIDIA, List.of(), List.of())));
+    void indexedDocumentsAreSearchableAsSoonAsIndexReturns() {
         assertThat(store.articles(articles(null, null)).total()).isZero();
 
-        store.refresh();
+        store.index(List.of(new Indexable.Article(NVIDIA, List.of(), List.of(NVIDIA_EXPORT_CONTROL))));
+
         assertThat(store.articles(articles(null, null)).total()).isEqualTo(1);
+        assertThat(store.events(events(null, null)).hits()).containsExactly(NVIDIA_EXPORT_CONTROL);
+    }
+
+    @Test
+    void aReadOnlyStoreSeesEachCommitOfTheWriterOnTheSameFolderWithoutTakingItsLock() {
+        try (SearchStore reader = LuceneSearchStore.openReadOnly(dir, GAZETTEER);
+             SearchStore writer = LuceneSearchStore.open(dir, GAZETTEER)) {
+            assertThat(reader.articles(articles(null, null)).total()).isZero();
+
+            writer.index(List.of(new Indexable.Article(YMTC, List.of(YMTC_INVESTMENT), List.of(YMTC_EXPANSION))));
+            assertThat(reader.articles(articles("武汉", null)).hits()).containsExactly(YMTC);
+            assertThat(reader.figures(figures("长江存储", "investment")).hits()).containsExactly(YMTC_INVESTMENT);
+
+            writer.index(List.of(new Indexable.Article(YMTC, List.of(), List.of(YMTC_EXPANSION)),
+                    new Indexable.Article(CAMBRICON, List.of(CAMBRICON_SHIPMENTS), List.of(CAMBRICON_LAUNCH)), CAMBRICON_ALERT));
+            assertThat(reader.articles(articles(null, null)).total()).isEqualTo(2);
+            assertThat(reader.figures(figures(null, null)).hits()).containsExactly(CAMBRICON_SHIPMENTS);
+            assertThat(reader.events(events(null, null)).total()).isEqualTo(2);
+            assertThat(reader.alerts(alerts(null, null)).hits()).containsExactly(CAMBRICON_ALERT);
+        }
+    }
+
+    @Test
+    void aReadOnlyStoreOnAFolderWithNoIndexYetFindsNothingCreatesNothingAndRefusesToWrite() {
+        Path none = dir.resolve("not-yet");
+        try (SearchStore reader = LuceneSearchStore.openReadOnly(none, GAZETTEER)) {
+            assertThat(reader.articles(articles(null, null)).total()).isZero();
+            assertThat(reader.figures(figures(null, null)).total()).isZero();
+            reader.refresh();
+            assertThatThrownBy(() -> reader.index(List.of(new Indexable.Article(NVIDIA, List.of(), List.of()))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("read-only");
+        }
+        assertThat(none).doesNotExist();
     }
 
     @Test

@@ -36,10 +36,17 @@ final class ServedIndex implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final Path data;
 
-    private ServedIndex(Process process, URI base) {
+    private ServedIndex(Process process, URI base, Path data) {
         this.process = process;
         this.base = base;
+        this.data = data;
+    }
+
+    /** The data folder served (its index under {@code index}). */
+    Path data() {
+        return data;
     }
 
     static ServedIndex start(Path dir) throws IOException, InterruptedException {
@@ -86,7 +93,7 @@ final class ServedIndex implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new ServedIndex(p, started.get(120, TimeUnit.SECONDS));
+            return new ServedIndex(p, started.get(120, TimeUnit.SECONDS), data);
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("chipwatch serve did not start: " + log, e);
