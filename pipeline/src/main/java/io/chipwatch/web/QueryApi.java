@@ -71,6 +71,7 @@ final class QueryApi {
     }
 
     Answer figures(Params p) {
+        String format = p.choice("format", FORMATS);
         QueryExpr where = parse(p, SearchQuery.Kind.FIGURES);
         String metric = p.text("metric");
         if (metric != null) {
@@ -89,10 +90,11 @@ final class QueryApi {
             out.add(Views.figure(f));
             rows.add(Views.figureRow(f));
         }
-        return new Answer(page(q, hits.total(), out), new Table(Views.FIGURE_COLUMNS, rows), p.choice("format", FORMATS));
+        return new Answer(page(q, hits.total(), out), new Table(Views.FIGURE_COLUMNS, rows), format);
     }
 
     Answer events(Params p) {
+        String format = p.choice("format", FORMATS);
         QueryExpr where = parse(p, SearchQuery.Kind.EVENTS);
         where = field(where, "entity", p.text("entity"));
         where = field(where, "type", p.text("type"));
@@ -104,10 +106,11 @@ final class QueryApi {
             out.add(Views.event(e));
             rows.add(Views.eventRow(e));
         }
-        return new Answer(page(q, hits.total(), out), new Table(Views.EVENT_COLUMNS, rows), p.choice("format", FORMATS));
+        return new Answer(page(q, hits.total(), out), new Table(Views.EVENT_COLUMNS, rows), format);
     }
 
     Answer alerts(Params p) {
+        String format = p.choice("format", FORMATS);
         QueryExpr where = parse(p, SearchQuery.Kind.ALERTS);
         where = field(where, "entity", p.text("entity"));
         where = field(where, "type", p.text("type"));
@@ -119,7 +122,7 @@ final class QueryApi {
             out.add(Views.alert(a));
             rows.add(Views.alertRow(a));
         }
-        return new Answer(page(q, hits.total(), out), new Table(Views.ALERT_COLUMNS, rows), p.choice("format", FORMATS));
+        return new Answer(page(q, hits.total(), out), new Table(Views.ALERT_COLUMNS, rows), format);
     }
 
     /**

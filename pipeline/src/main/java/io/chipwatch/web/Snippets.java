@@ -21,7 +21,7 @@ import java.util.Set;
  * store returns, not by the store, so that both stores answer with the same snippets.
  * Thread-safe: the analyzer and gazetteer are.
  */
-final class Snippets {
+public final class Snippets {
 
     /** Characters of body around the best match: enough for a sentence or two of Chinese. */
     static final int WINDOW = 120;
@@ -30,7 +30,7 @@ final class Snippets {
     private final HanLpAnalyzer analyzer;
     private final Gazetteer gazetteer;
 
-    Snippets(HanLpAnalyzer analyzer, Gazetteer gazetteer) {
+    public Snippets(HanLpAnalyzer analyzer, Gazetteer gazetteer) {
         this.analyzer = analyzer;
         this.gazetteer = gazetteer;
     }
@@ -39,7 +39,7 @@ final class Snippets {
      * The words to mark for these query texts: their HanLP words, and every alias of an entity a
      * word or a whole text names (a search for NVIDIA marks 英伟达). Longest first.
      */
-    List<String> terms(List<String> queryTexts) {
+    public List<String> terms(List<String> queryTexts) {
         Set<String> terms = new LinkedHashSet<>();
         for (String text : queryTexts) {
             List<String> words = new ArrayList<>(words(text));
@@ -60,11 +60,20 @@ final class Snippets {
 
     /** The whole text, escaped, with the terms marked. */
     static String mark(String text, List<String> terms) {
-        return text == null ? null : render(text, 0, text.length(), terms);
+        return text == null ? null : render(text, 0, text.length(), terms, true);
+    }
+
+    /** Plain text, for a terminal or a CSV file: the snippet with each match in 【】, nothing escaped. */
+    public static String plainSnippet(String body, List<String> terms) {
+        return snippet(body, terms, false);
     }
 
     /** About {@value #WINDOW} characters around the place where most different terms occur, marked; the start when none does. */
     static String snippet(String body, List<String> terms) {
+        return snippet(body, terms, true);
+    }
+
+    private static String snippet(String body, List<String> terms, boolean html) {
         if (body == null || body.isEmpty()) {
             return "";
         }
@@ -88,7 +97,7 @@ final class Snippets {
             }
         }
         int end = Math.min(body.length(), start + WINDOW);
-        return (start > 0 ? "…" : "") + render(body, start, end, terms) + (end < body.length() ? "…" : "");
+        return (start > 0 ? "…" : "") + render(body, start, end, terms, html) + (end < body.length() ? "…" : "");
     }
 
     /** Non-overlapping matches [start, end, term index], longer terms first where they overlap, in text order. */
@@ -123,7 +132,7 @@ final class Snippets {
         return false;
     }
 
-    private static String render(String text, int from, int to, List<String> terms) {
+    private static String render(String text, int from, int to, List<String> terms, boolean html) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<int[]> hits = find(lower.length() == text.length() ? lower : text, terms);
         StringBuilder out = new StringBuilder();
@@ -132,14 +141,22 @@ final class Snippets {
             if (hit[0] < from || hit[1] > to) {
                 continue;
             }
-            escape(text, at, hit[0], out);
-            out.append("<mark>");
-            escape(text, hit[0], hit[1], out);
-            out.append("</mark>");
+            copy(text, at, hit[0], out, html);
+            out.append(html ? "<mark>" : "【");
+            copy(text, hit[0], hit[1], out, html);
+            out.append(html ? "</mark>" : "】");
             at = hit[1];
         }
-        escape(text, at, to, out);
+        copy(text, at, to, out, html);
         return out.toString();
+    }
+
+    private static void copy(String s, int from, int to, StringBuilder out, boolean html) {
+        if (html) {
+            escape(s, from, to, out);
+        } else {
+            out.append(s, from, to);
+        }
     }
 
     static void escape(String s, int from, int to, StringBuilder out) {

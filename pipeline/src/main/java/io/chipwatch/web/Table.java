@@ -3,15 +3,15 @@ package io.chipwatch.web;
 import java.util.List;
 
 /** Rows for CSV export: a header and one list of cells per row (null cells are empty). */
-record Table(List<String> columns, List<List<Object>> rows) {
+public record Table(List<String> columns, List<List<Object>> rows) {
 
-    Table {
+    public Table {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
     }
 
     /** RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled; lines end with CRLF. */
-    String csv() {
+    public String csv() {
         StringBuilder out = new StringBuilder();
         line(out, List.copyOf(columns));
         for (List<Object> row : rows) {
