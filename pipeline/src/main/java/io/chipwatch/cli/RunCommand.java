@@ -108,17 +108,18 @@ final class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "chipwatch-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort, process::health);
+            // The API searches the store the index stage writes (Lucene allows one writer per folder); a
+            // process without that stage opens the store for reading, beside the process that writes it.
+            if (httpPort >= 0 && store.get() == null) {
+                readOnly.set(Components.readOnlyStore(cfg, gazetteer));
+            }
+            SearchStore searched = store.get() != null ? store.get() : readOnly.get();
+            io.chipwatch.nlp.Lexicon lexicon = httpPort < 0 ? null : io.chipwatch.nlp.Lexicon.defaults();
+            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort, process::health,
+                    server -> io.chipwatch.web.WebApp.mount(server, () -> searched, gazetteer, lexicon));
             if (ops != null) {
                 process.bind(ops.registry());
                 new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(ops.registry());
-                // The API searches the store the index stage writes (Lucene allows one writer per folder); a
-                // process without that stage opens the store for reading, beside the process that writes it.
-                if (store.get() == null) {
-                    readOnly.set(Components.readOnlyStore(cfg, gazetteer));
-                }
-                SearchStore searched = store.get() != null ? store.get() : readOnly.get();
-                io.chipwatch.web.WebApp.mount(ops.server(), () -> searched, gazetteer, io.chipwatch.nlp.Lexicon.defaults());
                 LOG.info("Serving /metrics, /health, /api/ and the web page on port {}", ops.port());
             }
             process.start();

@@ -49,8 +49,8 @@ final class ServeCommand implements Callable<Integer> {
         Lexicon lexicon = Lexicon.defaults();
         CountDownLatch stopped = new CountDownLatch(1);
         try (SearchStore store = SearchCommand.store(spec, profile, data, gazetteer);
-             OpsServer server = new OpsServer(host, httpPort, () -> new OpsServer.Health(true, "{\"status\":\"UP\"}"))) {
-            WebApp.mount(server.server(), () -> store, gazetteer, lexicon);
+             OpsServer server = new OpsServer(host, httpPort, () -> new OpsServer.Health(true, "{\"status\":\"UP\"}"),
+                     routes -> WebApp.mount(routes, () -> store, gazetteer, lexicon))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "chipwatch-serve-stop"));
             LOG.info("Serving the API and web page on http://{}:{}/", host, server.port());
             spec.commandLine().getErr().println("chipwatch: serving http://" + host + ":" + server.port() + "/ (Ctrl-C stops)");

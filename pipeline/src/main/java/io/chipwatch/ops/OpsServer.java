@@ -28,6 +28,14 @@ public final class OpsServer implements AutoCloseable {
      * @param health says whether the process is healthy, and the JSON body describing it
      */
     public OpsServer(String host, int port, Supplier<Health> health) throws IOException {
+        this(host, port, health, more -> { });
+    }
+
+    /**
+     * @param routes adds more endpoints (the analysts' API and page) before the server starts, so
+     *               that no request finds them missing
+     */
+    public OpsServer(String host, int port, Supplier<Health> health, java.util.function.Consumer<HttpServer> routes) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/health", ex -> {
@@ -41,6 +49,7 @@ public final class OpsServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
+        routes.accept(server);
         server.start();
     }
 
@@ -50,11 +59,6 @@ public final class OpsServer implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
-    }
-
-    /** The server, for more endpoints beside the operator's (the analysts' API and page). */
-    public HttpServer server() {
-        return server;
     }
 
     public int port() {

@@ -156,7 +156,9 @@ final class QueryApi {
         json.put("known", !entries.isEmpty());
         json.put("type", entries.isEmpty() ? null : entries.get(0).type());
         json.put("kind", entries.isEmpty() ? null : entries.get(0).kind());
-        json.put("aliases", entries.isEmpty() ? List.of() : entries.get(0).allNames().stream().distinct().skip(1).toList());
+        // the names it goes by, not the misspellings the NLP also recognises
+        json.put("aliases", entries.isEmpty() ? List.of() : java.util.stream.Stream.concat(entries.get(0).zh().stream(), entries.get(0).en().stream())
+                .filter(alias -> !alias.equals(canonical)).distinct().toList());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("articles", named.total());
         counts.put("figures", figures.total());
