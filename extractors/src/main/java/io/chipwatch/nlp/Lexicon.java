@@ -26,6 +26,7 @@ public final class Lexicon {
     }
 
     private final WordIndex metrics;
+    private final java.util.Set<String> metricLabels;
     private final Map<String, String> unitMetrics;
     private final List<String> conversions;
     private final WordIndex events;
@@ -33,6 +34,7 @@ public final class Lexicon {
 
     Lexicon(File f) {
         this.metrics = new WordIndex(copy(f.metrics()));
+        this.metricLabels = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(copy(f.metrics()).keySet()));
         this.unitMetrics = f.unitMetrics() == null ? Map.of() : Map.copyOf(f.unitMetrics());
         this.conversions = f.conversions() == null ? List.of() : List.copyOf(f.conversions());
         this.events = new WordIndex(copy(f.events()));
@@ -60,6 +62,26 @@ public final class Lexicon {
 
     public List<Hit> eventWords(String text, int from, int to) {
         return find(events, text, from, to);
+    }
+
+    /** The metric labels (shipments, revenue, ...), in the lexicon's order. */
+    public java.util.Set<String> metricLabels() {
+        return metricLabels;
+    }
+
+    /**
+     * The metric a label or one of its words names as a whole (出货量, 出貨, shipments, Shipments), or empty;
+     * for an analyst's filter, where a word inside a longer text does not count.
+     */
+    public Optional<String> metric(String labelOrWord) {
+        String w = labelOrWord.strip();
+        for (String label : metricLabels) {
+            if (label.equalsIgnoreCase(w)) {
+                return Optional.of(label);
+            }
+        }
+        return metrics.scan(w, 0, w.length()).stream().filter(h -> h.start() == 0 && h.end() == w.length())
+                .map(Hit::label).findFirst();
     }
 
     public Optional<String> unitMetric(String unit) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Chinese semiconductor news: crawl, extract, enrich, index and alert.",
         subcommands = {ExtractCommand.class, RunCommand.class, CrawlCommand.class, SourcesCommand.class, IngestCommand.class,
-                SearchCommand.class, FiguresCommand.class, AlertsCommand.class, KibanaCommand.class, EvalCommand.class,
+                SearchCommand.class, FiguresCommand.class, ServeCommand.class, AlertsCommand.class, KibanaCommand.class, EvalCommand.class,
                 BenchCommand.class, BenchPipelineCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (some input could not be processed)", "2:usage error"})

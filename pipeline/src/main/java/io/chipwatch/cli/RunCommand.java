@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
     java.nio.file.Path sourcesFile;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "-1",
-            description = "Serve /metrics (Prometheus) and /health on this port; -1 (default) serves nothing.")
+            description = "Serve /metrics (Prometheus), /health, the query API (/api/...) and the web page (/) on this port; "
+                    + "-1 (default) serves nothing.")
     int httpPort;
 
     @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds between progress lines, at least 1 (default: ${DEFAULT-VALUE}).")
@@ -83,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("Starting stages {} on the {} bus and the {} store", config.stages(), config.bus().kind(), config.store().kind());
         Gazetteer gazetteer = Gazetteer.defaults();
         AtomicReference<SearchStore> store = new AtomicReference<>();
+        AtomicReference<SearchStore> readOnly = new AtomicReference<>();
         ChipwatchConfig cfg = config;
         CountDownLatch stopped = new CountDownLatch(1);
         int exitCode = 0;
@@ -106,11 +108,19 @@ final class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "chipwatch-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort, process::health);
+            // The API searches the store the index stage writes (Lucene allows one writer per folder); a
+            // process without that stage opens the store for reading, beside the process that writes it.
+            if (httpPort >= 0 && store.get() == null) {
+                readOnly.set(Components.readOnlyStore(cfg, gazetteer));
+            }
+            SearchStore searched = store.get() != null ? store.get() : readOnly.get();
+            io.chipwatch.nlp.Lexicon lexicon = httpPort < 0 ? null : io.chipwatch.nlp.Lexicon.defaults();
+            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort, process::health,
+                    server -> io.chipwatch.web.WebApp.mount(server, () -> searched, gazetteer, lexicon));
             if (ops != null) {
                 process.bind(ops.registry());
                 new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(ops.registry());
-                LOG.info("Serving /metrics and /health on port {}", ops.port());
+                LOG.info("Serving /metrics, /health, /api/ and the web page on port {}", ops.port());
             }
             process.start();
             if (scheduler != null) {
@@ -142,6 +152,9 @@ final class RunCommand implements Callable<Integer> {
                 ops.close();
             }
         } finally {
+            if (readOnly.get() != null) {
+                readOnly.get().close();
+            }
             if (store.get() != null) {
                 store.get().close();
             }

@@ -1,13 +1,14 @@
 package io.chipwatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chipwatch.config.ChipwatchConfig;
 import io.chipwatch.nlp.Gazetteer;
 import io.chipwatch.run.Components;
 import io.chipwatch.nlp.GazetteerEntry;
+import io.chipwatch.store.HanLpAnalyzer;
+import io.chipwatch.store.QueryExpr;
+import io.chipwatch.store.QuerySyntax;
 import io.chipwatch.store.SearchHits;
+import io.chipwatch.web.Snippets;
 import io.chipwatch.store.SearchQuery;
 import io.chipwatch.store.SearchStore;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,8 +39,14 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile = new ProfileOptions();
 
-    @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Words to find (Chinese is matched word by word).")
+    @Parameters(arity = "0..1", paramLabel = "QUERY", description = {"What to find, in the query language of the HTTP API:",
+            "华为 OR 高通, 芯片 -英伟达, \"云端训练芯片\", entity:英伟达 source:芯闻网 (Chinese is matched word by word)."})
     String text;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table, json (one record per line; articles with a snippet instead of the body) or csv; "
+                    + "default: table on a terminal, json when piped.")
+    HitPrinter.Format format;
 
     @Option(names = "--entity", paramLabel = "NAME", description = "Only documents about this entity (any alias: NVIDIA = 英伟达).")
     String entity;
@@ -69,8 +77,24 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Gazetteer gazetteer = Gazetteer.defaults();
         SearchQuery.Kind kind = kind();
-        SearchQuery query = new SearchQuery(kind, text, canonical(gazetteer, entity), metric, from, to, limit);
-        return print(spec, store(spec, profile, data, gazetteer), query);
+        QueryExpr where = parse(spec, text, kind);
+        SearchQuery query = new SearchQuery(kind, null, canonical(gazetteer, entity), metric, from, to, limit).withWhere(where);
+        List<String> marked = new ArrayList<>(where == null ? List.of() : QueryExpr.positiveTexts(where));
+        if (entity != null) {
+            marked.add(entity);
+        }
+        List<String> terms = kind == SearchQuery.Kind.ARTICLES
+                ? new Snippets(new HanLpAnalyzer(gazetteer), gazetteer).terms(marked) : List.of();
+        return print(spec, store(spec, profile, data, gazetteer), query, terms, format);
+    }
+
+    /** The query in the query language, or null; malformed, it is a usage error saying where and why. */
+    static QueryExpr parse(CommandSpec spec, String text, SearchQuery.Kind kind) {
+        try {
+            return QuerySyntax.parse(text, kind);
+        } catch (QuerySyntax.SyntaxException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "QUERY: " + e.getMessage());
+        }
     }
 
     /** The kind the options ask for; two of --figures (or --metric), --events and --alerts are a usage error. */
@@ -107,9 +131,8 @@ final class SearchCommand implements Callable<Integer> {
         return found.size() == 1 ? found.get(0).name() : name;
     }
 
-    static int print(CommandSpec spec, SearchStore opened, SearchQuery query) {
+    static int print(CommandSpec spec, SearchStore opened, SearchQuery query, List<String> terms, HitPrinter.Format format) {
         PrintWriter out = spec.commandLine().getOut();
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         try (SearchStore store = opened) {
             SearchHits<?> hits = switch (query.kind()) {
                 case ARTICLES -> store.articles(query);
@@ -117,14 +140,10 @@ final class SearchCommand implements Callable<Integer> {
                 case EVENTS -> store.events(query);
                 case ALERTS -> store.alerts(query);
             };
-            for (Object hit : hits.hits()) {
-                out.println(json.writeValueAsString(hit));
-            }
+            new HitPrinter().print(out, query.kind(), hits, terms, format == null ? HitPrinter.defaultFormat() : format);
             spec.commandLine().getErr().printf("%d of %d hits%n", hits.hits().size(), hits.total());
             out.flush();
             return 0;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot print a hit", e);
         }
     }
 }

@@ -19,19 +19,37 @@ import java.util.function.Supplier;
 public final class OpsServer implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private static final int THREADS = 4;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor;
 
     /**
      * @param port   the port to listen on (0 picks a free one)
      * @param health says whether the process is healthy, and the JSON body describing it
      */
     public OpsServer(String host, int port, Supplier<Health> health) throws IOException {
+        this(host, port, health, more -> { });
+    }
+
+    /**
+     * @param routes adds more endpoints (the analysts' API and page) before the server starts, so
+     *               that no request finds them missing
+     */
+    public OpsServer(String host, int port, Supplier<Health> health, java.util.function.Consumer<HttpServer> routes) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/health", ex -> {
             Health h = health.get();
             respond(ex, h.up() ? 200 : 503, "application/json", h.json());
         });
+        // Searches may take a while: a few threads, so that /health answers beside them.
+        executor = java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "chipwatch-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        routes.accept(server);
         server.start();
     }
 
@@ -59,6 +77,7 @@ public final class OpsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
         registry.close();
     }
 }

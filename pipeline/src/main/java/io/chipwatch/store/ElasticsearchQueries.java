@@ -113,7 +113,7 @@ final class ElasticsearchQueries {
     static List<SortOptions> sort(SearchQuery q) {
         SortOptions newest = SortOptions.of(s -> s.field(f -> f.field(timeField(q.kind())).order(SortOrder.Desc).missing("_last")));
         SortOptions byId = SortOptions.of(s -> s.field(f -> f.field(ID).order(SortOrder.Asc)));
-        return hasText(q.text())
+        return q.ranked()
                 ? List.of(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))), newest, byId)
                 : List.of(newest, byId);
     }
@@ -141,6 +141,92 @@ final class ElasticsearchQueries {
         return wordsOrWhole.isEmpty() ? Query.of(x -> x.matchNone(m -> m)) : anyOf(wordsOrWhole);
     }
 
+    /** The query for an expression of the query language, with the meaning {@link LuceneQueries#where} gives it. */
+    Query where(QueryExpr e, SearchQuery.Kind kind) {
+        if (e instanceof QueryExpr.Words w) {
+            return switch (kind) {
+                case ARTICLES -> text(w.text(), List.of(TITLE_WORDS, BODY_WORDS), word -> List.of(term(ALIAS_KEYS, LuceneDocuments.aliasKey(word))));
+                case FIGURES -> text(w.text(), List.of(TEXT_WORDS), word -> namedBy(word, SUBJECT, PRODUCT));
+                case EVENTS -> text(w.text(), List.of(TEXT_WORDS), word -> namedBy(word, ORG, PRODUCT));
+                case ALERTS -> text(w.text(), List.of(HEADLINE_WORDS, SENTENCE_WORDS), word -> namedBy(word, ORG, PRODUCT));
+            };
+        }
+        if (e instanceof QueryExpr.Phrase p) {
+            List<String> fields = switch (kind) {
+                case ARTICLES -> List.of(TITLE_WORDS, BODY_WORDS);
+                case FIGURES, EVENTS -> List.of(TEXT_WORDS);
+                case ALERTS -> List.of(HEADLINE_WORDS, SENTENCE_WORDS);
+            };
+            String joined = words.joined(p.text());
+            if (joined.isBlank()) {
+                return Query.of(x -> x.matchNone(m -> m));
+            }
+            List<Query> any = new ArrayList<>();
+            for (String field : fields) {
+                float boost = field.equals(TITLE_WORDS) ? TITLE_BOOST : 1f;
+                any.add(Query.of(x -> x.matchPhrase(m -> m.field(field).query(joined).boost(boost))));
+            }
+            return anyOf(any);
+        }
+        if (e instanceof QueryExpr.Field f) {
+            return Query.of(x -> x.constantScore(c -> c.filter(field(f, kind))));
+        }
+        if (e instanceof QueryExpr.And and) {
+            List<Query> must = new ArrayList<>();
+            List<Query> mustNot = new ArrayList<>();
+            for (QueryExpr x : and.all()) {
+                if (x instanceof QueryExpr.Not not) {
+                    mustNot.add(where(not.expr(), kind));
+                } else {
+                    must.add(where(x, kind));
+                }
+            }
+            if (must.isEmpty()) {
+                must.add(Query.of(x -> x.matchAll(m -> m)));
+            }
+            return Query.of(x -> x.bool(b -> b.must(must).mustNot(mustNot)));
+        }
+        if (e instanceof QueryExpr.Or or) {
+            return anyOf(or.any().stream().map(x -> where(x, kind)).toList());
+        }
+        QueryExpr.Not not = (QueryExpr.Not) e;
+        Query excluded = where(not.expr(), kind);
+        return Query.of(x -> x.bool(b -> b.must(m -> m.matchAll(a -> a)).mustNot(excluded)));
+    }
+
+    private Query field(QueryExpr.Field f, SearchQuery.Kind kind) {
+        String v = f.value();
+        return switch (kind + ":" + f.name()) {
+            case "ARTICLES:entity" -> {
+                List<Query> entity = new ArrayList<>();
+                for (String name : canonicalNames(v)) {
+                    entity.add(term(ENTITIES, name));
+                }
+                entity.add(term(ALIAS_KEYS, LuceneDocuments.aliasKey(v)));
+                yield anyOf(entity);
+            }
+            case "ARTICLES:source" -> term(SOURCE, v);
+            case "FIGURES:entity", "FIGURES:subject" -> anyOf(canonicalNames(v).stream().map(n -> term(SUBJECT, n)).toList());
+            case "FIGURES:product", "EVENTS:product", "ALERTS:product" -> anyOf(canonicalNames(v).stream().map(n -> term(PRODUCT, n)).toList());
+            case "FIGURES:metric" -> term(METRIC, v);
+            case "FIGURES:period" -> anyOf(List.of(term(PERIOD, v), Query.of(x -> x.prefix(p -> p.field(PERIOD).value(v + "-")))));
+            case "EVENTS:entity", "EVENTS:org", "ALERTS:org" -> anyOf(canonicalNames(v).stream().map(n -> term(ORG, n)).toList());
+            case "EVENTS:type" -> term(TYPE, v);
+            case "EVENTS:status" -> term(STATUS, v);
+            case "ALERTS:entity" -> {
+                List<Query> orgOrProduct = new ArrayList<>();
+                for (String name : canonicalNames(v)) {
+                    orgOrProduct.add(term(ORG, name));
+                    orgOrProduct.add(term(PRODUCT, name));
+                }
+                yield anyOf(orgOrProduct);
+            }
+            case "ALERTS:type" -> term(EVENT_TYPE, v);
+            case "ALERTS:rule" -> term(RULE, v);
+            default -> throw new IllegalArgumentException(kind.name().toLowerCase(java.util.Locale.ROOT) + " have no field " + f.name());
+        };
+    }
+
     /** Term queries on keyword fields for the entities this word is an alias of; empty when it is none. */
     private List<Query> namedBy(String word, String... fields) {
         Set<String> names = new LinkedHashSet<>();
@@ -166,7 +252,10 @@ final class ElasticsearchQueries {
         return names;
     }
 
-    private static Query finish(List<Query> must, List<Query> filter, SearchQuery q) {
+    private Query finish(List<Query> must, List<Query> filter, SearchQuery q) {
+        if (q.where() != null) {
+            must.add(where(q.where(), q.kind()));
+        }
         if (q.from() != null || q.to() != null) {
             filter.add(between(timeField(q.kind()), q.from(), q.to()));
         }

@@ -3,6 +3,7 @@ package io.chipwatch.store;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
@@ -201,7 +202,45 @@ public final class ElasticsearchSearchStore implements SearchStore {
 
     @Override
     public SearchHits<ArticleDoc> articles(SearchQuery query) {
-        return search(Kind.ARTICLES, query, queries.articles(query.requireKind(SearchQuery.Kind.ARTICLES)), ElasticsearchDocuments::article);
+        Query es = queries.articles(query.requireKind(SearchQuery.Kind.ARTICLES));
+        SearchHits<ArticleDoc> hits = search(Kind.ARTICLES, query, es, ElasticsearchDocuments::article);
+        return query.facets() ? new SearchHits<>(hits.total(), hits.hits(), articleFacets(es)) : hits;
+    }
+
+    /**
+     * Counts of the matching articles by source and entity (terms aggregations), and of the events of
+     * those articles by type: the ids of up to {@value #MAX_HITS} matching articles filter the events.
+     */
+    private Map<String, List<SearchHits.FacetCount>> articleFacets(Query matching) {
+        String articlesIndex = indices.alias(Kind.ARTICLES);
+        SearchResponse<ObjectNode> counted = retries.call("cannot count the facets of " + articlesIndex, () ->
+                client.search(s -> s.index(articlesIndex).query(matching).size(MAX_HITS).source(src -> src.fetch(false))
+                        .aggregations(SearchHits.SOURCE, terms(ElasticsearchDocuments.SOURCE))
+                        .aggregations(SearchHits.ENTITY, terms(ElasticsearchDocuments.ENTITIES)), ObjectNode.class));
+        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = counted.hits().hits().stream()
+                .map(h -> co.elastic.clients.elasticsearch._types.FieldValue.of(h.id())).toList();
+        List<SearchHits.FacetCount> types = List.of();
+        if (!ids.isEmpty()) {
+            String eventsIndex = indices.alias(Kind.EVENTS);
+            SearchResponse<ObjectNode> events = retries.call("cannot count the event types of " + eventsIndex, () ->
+                    client.search(s -> s.index(eventsIndex).size(0)
+                            .query(q -> q.terms(t -> t.field(ElasticsearchDocuments.ARTICLE_ID).terms(v -> v.value(ids))))
+                            .aggregations(SearchHits.TYPE, terms(ElasticsearchDocuments.TYPE)), ObjectNode.class));
+            types = buckets(events, SearchHits.TYPE);
+        }
+        return Map.of(SearchHits.SOURCE, buckets(counted, SearchHits.SOURCE), SearchHits.ENTITY, buckets(counted, SearchHits.ENTITY),
+                SearchHits.TYPE, types);
+    }
+
+    /** Most frequent first, ties by value, as {@link Facets#top} orders the Lucene store's counts. */
+    private static co.elastic.clients.elasticsearch._types.aggregations.Aggregation terms(String field) {
+        return co.elastic.clients.elasticsearch._types.aggregations.Aggregation.of(a -> a.terms(t -> t.field(field).size(SearchHits.FACET_SIZE)
+                .order(co.elastic.clients.util.NamedValue.of("_count", SortOrder.Desc), co.elastic.clients.util.NamedValue.of("_key", SortOrder.Asc))));
+    }
+
+    private static List<SearchHits.FacetCount> buckets(SearchResponse<ObjectNode> response, String name) {
+        return response.aggregations().get(name).sterms().buckets().array().stream()
+                .map(b -> new SearchHits.FacetCount(b.key().stringValue(), b.docCount())).toList();
     }
 
     @Override
@@ -223,7 +262,7 @@ public final class ElasticsearchSearchStore implements SearchStore {
         requireOpen();
         List<SortOptions> sort = ElasticsearchQueries.sort(query);
         SearchResponse<ObjectNode> response = retries.call("cannot search " + indices.alias(kind), () ->
-                client.search(s -> s.index(indices.alias(kind)).query(es).sort(sort).size(Math.min(query.limit(), MAX_HITS))
+                client.search(s -> s.index(indices.alias(kind)).query(es).sort(sort).from(query.offset()).size(Math.min(query.limit(), MAX_HITS))
                         .trackTotalHits(t -> t.enabled(true)), ObjectNode.class));
         List<T> hits = new ArrayList<>();
         for (Hit<ObjectNode> hit : response.hits().hits()) {

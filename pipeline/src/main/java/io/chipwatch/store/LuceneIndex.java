@@ -7,7 +7,12 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -23,7 +28,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -157,29 +167,108 @@ final class LuceneIndex implements AutoCloseable {
 
     /** The top documents by this sort, mapped to records, and how many matched in all. */
     <T> SearchHits<T> search(Query query, Sort sort, int limit, Function<Document, T> toRecord) throws IOException {
-        SearcherManager searchers = searchers();
+        return search(query, sort, 0, limit, toRecord);
+    }
+
+    /** The documents ranked offset to offset + limit by this sort, mapped to records, and how many matched in all. */
+    <T> SearchHits<T> search(Query query, Sort sort, int offset, int limit, Function<Document, T> toRecord) throws IOException {
+        SearcherManager searchers = freshSearchers();
         if (searchers == null) {
             return new SearchHits<>(0, List.of());
-        }
-        if (writer == null) {
-            // Another process writes: look for its newer commit (cheap when there is none; another
-            // thread already looking means this search takes the searcher it has now).
-            searchers.maybeRefresh();
         }
         IndexSearcher searcher = searchers.acquire();
         try {
             // A priority queue of `limit` slots is allocated up front, so never ask for more than exist.
-            int n = Math.max(1, Math.min(limit, searcher.getIndexReader().maxDoc()));
+            int n = Math.max(1, Math.min(offset + limit, searcher.getIndexReader().maxDoc()));
             // Integer.MAX_VALUE: count every hit exactly instead of stopping at a lower bound.
             TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE));
             StoredFields stored = searcher.storedFields();
-            List<T> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc hit : top.scoreDocs) {
-                hits.add(toRecord.apply(stored.document(hit.doc)));
+            List<T> hits = new ArrayList<>(Math.max(0, top.scoreDocs.length - offset));
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                hits.add(toRecord.apply(stored.document(top.scoreDocs[i].doc)));
             }
             return new SearchHits<>(top.totalHits.value, hits);
         } finally {
             searchers.release(searcher);
+        }
+    }
+
+    /**
+     * How many matching documents hold each value of these stored fields, by field. Reads the
+     * stored fields of every match: enough for the embedded store's size, and it works on
+     * indices written before facets existed (no doc values needed).
+     */
+    Map<String, Map<String, Long>> count(Query query, Set<String> fields) throws IOException {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        fields.forEach(f -> counts.put(f, new HashMap<>()));
+        SearcherManager searchers = freshSearchers();
+        if (searchers == null) {
+            return counts;
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            StoredFields stored = searcher.storedFields();
+            for (int doc : matches(searcher, query)) {
+                Document d = stored.document(doc, fields);
+                for (String field : fields) {
+                    // a value counts once per document, even if a document holds it twice
+                    for (String value : new java.util.LinkedHashSet<>(Arrays.asList(d.getValues(field)))) {
+                        counts.get(field).merge(value, 1L, Long::sum);
+                    }
+                }
+            }
+            return counts;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The searchers, having looked for another process's newer commit when read-only; null when there is no index yet. */
+    private SearcherManager freshSearchers() throws IOException {
+        SearcherManager searchers = searchers();
+        if (searchers != null && writer == null) {
+            // Another process writes: look for its newer commit (cheap when there is none; another
+            // thread already looking means this search takes the searcher it has now).
+            searchers.maybeRefresh();
+        }
+        return searchers;
+    }
+
+    /** The ids (top-level doc numbers) of every document matching the query. */
+    private static List<Integer> matches(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.search(query, new CollectorManager<Collector, List<Integer>>() {
+            @Override
+            public Collector newCollector() {
+                return new DocIds();
+            }
+
+            @Override
+            public List<Integer> reduce(Collection<Collector> collectors) {
+                List<Integer> all = new ArrayList<>();
+                collectors.forEach(c -> all.addAll(((DocIds) c).ids));
+                return all;
+            }
+        });
+    }
+
+    /** Collects the matching doc numbers, without scores. */
+    private static final class DocIds extends SimpleCollector {
+        private final List<Integer> ids = new ArrayList<>();
+        private int base;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+            base = context.docBase;
+        }
+
+        @Override
+        public void collect(int doc) {
+            ids.add(base + doc);
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
         }
     }
 

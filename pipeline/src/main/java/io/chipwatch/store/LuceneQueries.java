@@ -10,7 +10,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -124,7 +127,7 @@ final class LuceneQueries {
         SortField newest = new SortField(timeField(q.kind()), SortField.Type.LONG, true);
         newest.setMissingValue(Long.MIN_VALUE);
         SortField byId = new SortField(ID, SortField.Type.STRING);
-        return hasText(q.text())
+        return q.ranked()
                 ? new Sort(SortField.FIELD_SCORE, newest, byId)
                 : new Sort(newest, byId);
     }
@@ -153,6 +156,113 @@ final class LuceneQueries {
             wordsOrWhole.add(whole, Occur.SHOULD);
         }
         return wordsOrWhole.build();
+    }
+
+    /** The Lucene query for an expression of the query language, over documents of this kind. */
+    Query where(QueryExpr e, SearchQuery.Kind kind) {
+        if (e instanceof QueryExpr.Words w) {
+            return switch (kind) {
+                case ARTICLES -> text(w.text(), List.of(TITLE, BODY), word -> List.of(new TermQuery(new Term(ALIASES, aliasKey(word)))));
+                case FIGURES -> text(w.text(), List.of(TEXT), word -> namedBy(word, SUBJECT, PRODUCT));
+                case EVENTS -> text(w.text(), List.of(TEXT), word -> namedBy(word, ORG, PRODUCT));
+                case ALERTS -> text(w.text(), List.of(HEADLINE, SENTENCE), word -> namedBy(word, ORG, PRODUCT));
+            };
+        }
+        if (e instanceof QueryExpr.Phrase p) {
+            List<String> fields = switch (kind) {
+                case ARTICLES -> List.of(TITLE, BODY);
+                case FIGURES, EVENTS -> List.of(TEXT);
+                case ALERTS -> List.of(HEADLINE, SENTENCE);
+            };
+            List<String> terms = tokens(p.text());
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (String field : fields) {
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                terms.forEach(t -> phrase.add(new Term(field, t)));
+                any.add(field.equals(TITLE) ? new BoostQuery(phrase.build(), TITLE_BOOST) : phrase.build(), Occur.SHOULD);
+            }
+            return any.build();
+        }
+        if (e instanceof QueryExpr.Field f) {
+            return field(f, kind);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (e instanceof QueryExpr.And and) {
+            boolean positive = false;
+            for (QueryExpr x : and.all()) {
+                if (x instanceof QueryExpr.Not not) {
+                    b.add(where(not.expr(), kind), Occur.MUST_NOT);
+                } else {
+                    b.add(where(x, kind), Occur.MUST);
+                    positive = true;
+                }
+            }
+            if (!positive) {
+                b.add(new MatchAllDocsQuery(), Occur.MUST);
+            }
+        } else if (e instanceof QueryExpr.Or or) {
+            for (QueryExpr x : or.any()) {
+                b.add(where(x, kind), Occur.SHOULD);
+            }
+            b.setMinimumNumberShouldMatch(1);
+        } else if (e instanceof QueryExpr.Not not) {
+            b.add(new MatchAllDocsQuery(), Occur.MUST);
+            b.add(where(not.expr(), kind), Occur.MUST_NOT);
+        }
+        return b.build();
+    }
+
+    private Query field(QueryExpr.Field f, SearchQuery.Kind kind) {
+        String v = f.value();
+        return switch (kind + ":" + f.name()) {
+            case "ARTICLES:entity" -> {
+                BooleanQuery.Builder entity = new BooleanQuery.Builder();
+                for (String name : canonicalNames(v)) {
+                    entity.add(new TermQuery(new Term(ENTITIES, name)), Occur.SHOULD);
+                }
+                entity.add(new TermQuery(new Term(ALIASES, aliasKey(v))), Occur.SHOULD);
+                yield new ConstantScoreQuery(entity.build());
+            }
+            case "ARTICLES:source" -> new ConstantScoreQuery(new TermQuery(new Term(SOURCE, v)));
+            case "FIGURES:entity", "FIGURES:subject" -> new ConstantScoreQuery(anyOf(SUBJECT, canonicalNames(v)));
+            case "FIGURES:product", "EVENTS:product", "ALERTS:product" -> new ConstantScoreQuery(anyOf(PRODUCT, canonicalNames(v)));
+            case "FIGURES:metric" -> new ConstantScoreQuery(new TermQuery(new Term(METRIC, v)));
+            case "FIGURES:period" -> {
+                // 2024 finds 2024, 2024-Q1, 2024-05…; 2024-Q1 only itself and what lies below it
+                BooleanQuery.Builder period = new BooleanQuery.Builder();
+                period.add(new TermQuery(new Term(PERIOD, v)), Occur.SHOULD);
+                period.add(new PrefixQuery(new Term(PERIOD, v + "-")), Occur.SHOULD);
+                yield new ConstantScoreQuery(period.build());
+            }
+            case "EVENTS:entity", "EVENTS:org", "ALERTS:org" -> new ConstantScoreQuery(anyOf(ORG, canonicalNames(v)));
+            case "EVENTS:type" -> new ConstantScoreQuery(new TermQuery(new Term(TYPE, v)));
+            case "EVENTS:status" -> new ConstantScoreQuery(new TermQuery(new Term(STATUS, v)));
+            case "ALERTS:entity" -> {
+                BooleanQuery.Builder orgOrProduct = new BooleanQuery.Builder();
+                orgOrProduct.add(anyOf(ORG, canonicalNames(v)), Occur.SHOULD);
+                orgOrProduct.add(anyOf(PRODUCT, canonicalNames(v)), Occur.SHOULD);
+                yield new ConstantScoreQuery(orgOrProduct.build());
+            }
+            case "ALERTS:type" -> new ConstantScoreQuery(new TermQuery(new Term(EVENT_TYPE, v)));
+            case "ALERTS:rule" -> new ConstantScoreQuery(new TermQuery(new Term(RULE, v)));
+            default -> throw new IllegalArgumentException(kind.name().toLowerCase(java.util.Locale.ROOT) + " have no field " + f.name());
+        };
+    }
+
+    /** The analyzer's words of this text in order, duplicates kept (a phrase needs them all). */
+    private List<String> tokens(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream tokens = analyzer.tokenStream(BODY, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                words.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing the query text failed", e);
+        }
+        return words;
     }
 
     /** Queries on keyword fields for the entities this word is an alias of; empty when it is none. */
@@ -188,7 +298,10 @@ final class LuceneQueries {
         return any.build();
     }
 
-    private static Query finish(BooleanQuery.Builder all, SearchQuery q) {
+    private Query finish(BooleanQuery.Builder all, SearchQuery q) {
+        if (q.where() != null) {
+            all.add(where(q.where(), q.kind()), Occur.MUST);
+        }
         if (q.from() != null || q.to() != null) {
             all.add(between(timeField(q.kind()), q.from(), q.to()), Occur.FILTER);
         }

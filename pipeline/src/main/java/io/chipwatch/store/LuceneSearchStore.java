@@ -6,6 +6,8 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -162,7 +166,27 @@ public final class LuceneSearchStore implements SearchStore {
 
     @Override
     public SearchHits<ArticleDoc> articles(SearchQuery query) {
-        return search(articles, SearchQuery.Kind.ARTICLES, query, queries.articles(query.requireKind(SearchQuery.Kind.ARTICLES)), LuceneDocuments::article);
+        Query lucene = queries.articles(query.requireKind(SearchQuery.Kind.ARTICLES));
+        SearchHits<ArticleDoc> hits = search(articles, SearchQuery.Kind.ARTICLES, query, lucene, LuceneDocuments::article);
+        if (!query.facets()) {
+            return hits;
+        }
+        try {
+            return new SearchHits<>(hits.total(), hits.hits(), articleFacets(lucene));
+        } catch (IOException e) {
+            throw failure("cannot count the facets of the articles index", e);
+        }
+    }
+
+    /** Counts of the articles this query matches by source and entity, and of their events by type. */
+    private Map<String, List<SearchHits.FacetCount>> articleFacets(Query matching) throws IOException {
+        Map<String, Map<String, Long>> counts = articles.count(matching, Set.of(LuceneDocuments.SOURCE, LuceneDocuments.ENTITIES, LuceneDocuments.ID));
+        List<BytesRef> ids = counts.get(LuceneDocuments.ID).keySet().stream().map(BytesRef::new).toList();
+        Map<String, Long> types = ids.isEmpty() ? Map.of()
+                : events.count(new TermInSetQuery(LuceneDocuments.ARTICLE_ID, ids), Set.of(LuceneDocuments.TYPE)).get(LuceneDocuments.TYPE);
+        return Map.of(SearchHits.SOURCE, Facets.top(counts.get(LuceneDocuments.SOURCE)),
+                SearchHits.ENTITY, Facets.top(counts.get(LuceneDocuments.ENTITIES)),
+                SearchHits.TYPE, Facets.top(types));
     }
 
     @Override
@@ -207,7 +231,7 @@ public final class LuceneSearchStore implements SearchStore {
                                      Function<Document, T> toRecord) {
         requireOpen();
         try {
-            return index.search(lucene, LuceneQueries.sort(query), query.limit(), toRecord);
+            return index.search(lucene, LuceneQueries.sort(query), query.offset(), query.limit(), toRecord);
         } catch (IOException e) {
             throw failure("cannot search the " + kind.name().toLowerCase(Locale.ROOT) + " index", e);
         }

@@ -101,6 +101,16 @@ class KafkaEndToEndTest {
             var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.body()).contains("chipwatch_records_processed_total{stage=\"nlp\"} " + companies.length + ".0");
+            // the analysts' API of the same process searches the store its index stage writes
+            var articles = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort
+                    + "/api/articles?q=" + java.net.URLEncoder.encode("发布 -摩尔线程", StandardCharsets.UTF_8))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(articles.statusCode()).as(articles.body()).isEqualTo(200);
+            assertThat(articles.body()).contains("\"total\":" + (companies.length - 1)).doesNotContain("摩尔线程发布");
+            var figures = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort
+                    + "/api/figures?format=csv&metric=" + java.net.URLEncoder.encode("出货量", StandardCharsets.UTF_8))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(figures.body().split("\r\n")).hasSize(1 + companies.length);
         } finally {
             // SIGTERM: the runner finishes what it holds and closes the store
             run.destroy();

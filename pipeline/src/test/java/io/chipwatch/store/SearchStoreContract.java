@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -316,5 +317,104 @@ public abstract class SearchStoreContract {
         assertThat(store.figures(figures(null, null))).isEqualTo(new SearchHits<FigureDoc>(0, List.of()));
         assertThat(store.events(events("寒武纪", null))).isEqualTo(new SearchHits<EventDoc>(0, List.of()));
         assertThat(store.alerts(alerts(null, null))).isEqualTo(new SearchHits<AlertDoc>(0, List.of()));
+    }
+
+    static SearchQuery where(SearchQuery.Kind kind, String query) {
+        return new SearchQuery(kind, null, null, null, null, null, 10).withWhere(QuerySyntax.parse(query, kind));
+    }
+
+    static List<String> ids(SearchHits<ArticleDoc> hits) {
+        return hits.hits().stream().map(ArticleDoc::id).toList();
+    }
+
+    @Test
+    void orFindsArticlesWithEitherWordAndAndNeedsBoth() {
+        indexAll();
+
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "寒武纪 OR 长江存储")))).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "寒武纪 AND 长江存储")))).isEmpty();
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "(寒武纪 OR 长江存储) 武汉")))).containsExactly("a2");
+    }
+
+    @Test
+    void notAndMinusExcludeArticles() {
+        indexAll();
+
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "营收")))).containsExactlyInAnyOrder("a1", "a3");
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "营收 NOT 英伟达")))).containsExactly("a1");
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "营收 -NVIDIA")))).containsExactly("a1");
+    }
+
+    @Test
+    void aPhraseNeedsItsWordsNextToEachOtherInOrder() {
+        indexAll();
+
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "\"数据中心营收\"")))).containsExactly("a3");
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "营收数据中心")))).containsExactly("a3");
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "\"营收数据中心\"")))).isEmpty();
+    }
+
+    @Test
+    void entityAndSourceFieldsFilterArticles() {
+        indexAll();
+
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "entity:NVIDIA")))).containsExactly("a3");
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "source:芯闻网")))).containsExactly("a1", "a4");
+        assertThat(ids(store.articles(where(SearchQuery.Kind.ARTICLES, "source:芯闻网 -entity:中芯国际")))).containsExactly("a1");
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutOverlapAndKeepTheTotal() {
+        indexAll();
+        SearchQuery all = new SearchQuery(SearchQuery.Kind.ARTICLES, null, null, null, null, null, 2);
+
+        SearchHits<ArticleDoc> first = store.articles(all);
+        SearchHits<ArticleDoc> second = store.articles(all.withPage(2, 2));
+        SearchHits<ArticleDoc> beyond = store.articles(all.withPage(4, 2));
+
+        assertThat(ids(first)).containsExactly("a3", "a2");
+        assertThat(ids(second)).containsExactly("a1", "a4");
+        assertThat(beyond.hits()).isEmpty();
+        assertThat(List.of(first.total(), second.total(), beyond.total())).containsOnly(4L);
+    }
+
+    @Test
+    void facetsCountMatchingArticlesBySourceAndEntityAndTheirEventsByType() {
+        indexAll();
+
+        Map<String, List<SearchHits.FacetCount>> all = store.articles(
+                new SearchQuery(SearchQuery.Kind.ARTICLES, null, null, null, null, null, 1).withFacets()).facets();
+        assertThat(all.get(SearchHits.SOURCE)).containsExactly(new SearchHits.FacetCount("芯闻网", 2), new SearchHits.FacetCount("存储观察", 1));
+        assertThat(all.get(SearchHits.ENTITY)).extracting(SearchHits.FacetCount::value)
+                .containsExactlyInAnyOrder("寒武纪", "长江存储", "英伟达", "中芯国际");
+        assertThat(all.get(SearchHits.TYPE)).extracting(SearchHits.FacetCount::value)
+                .containsExactlyInAnyOrder("product_launch", "capacity_expansion", "export_control");
+
+        Map<String, List<SearchHits.FacetCount>> some = store.articles(where(SearchQuery.Kind.ARTICLES, "source:芯闻网").withFacets()).facets();
+        assertThat(some.get(SearchHits.ENTITY)).containsExactly(new SearchHits.FacetCount("中芯国际", 1), new SearchHits.FacetCount("寒武纪", 1));
+        assertThat(some.get(SearchHits.TYPE)).containsExactly(new SearchHits.FacetCount("product_launch", 1));
+        assertThat(store.articles(articles("武汉", null)).facets()).isEmpty();
+    }
+
+    @Test
+    void figuresFilterByProductAndByAPeriodAndWhatLiesWithinIt() {
+        indexAll();
+
+        assertThat(store.figures(where(SearchQuery.Kind.FIGURES, "product:思元590")).hits()).containsExactly(CAMBRICON_SHIPMENTS);
+        assertThat(store.figures(where(SearchQuery.Kind.FIGURES, "period:2024")).hits())
+                .containsExactlyInAnyOrder(CAMBRICON_SHIPMENTS, CAMBRICON_GROWTH);
+        assertThat(store.figures(where(SearchQuery.Kind.FIGURES, "period:2024-Q1 metric:shipments")).hits()).containsExactly(CAMBRICON_SHIPMENTS);
+        assertThat(store.figures(where(SearchQuery.Kind.FIGURES, "period:2024-Q2")).hits()).isEmpty();
+        assertThat(store.figures(where(SearchQuery.Kind.FIGURES, "subject:Cambricon -metric:shipments")).hits()).containsExactly(CAMBRICON_GROWTH);
+    }
+
+    @Test
+    void eventsFilterByTypeAndOrgUnderAnyAlias() {
+        indexAll();
+
+        assertThat(store.events(where(SearchQuery.Kind.EVENTS, "type:capacity_expansion OR type:export_control")).hits())
+                .containsExactlyInAnyOrder(YMTC_EXPANSION, NVIDIA_EXPORT_CONTROL);
+        assertThat(store.events(where(SearchQuery.Kind.EVENTS, "org:NVIDIA")).hits()).containsExactly(NVIDIA_EXPORT_CONTROL);
+        assertThat(store.events(where(SearchQuery.Kind.EVENTS, "type:product_launch 思元590")).hits()).containsExactly(CAMBRICON_LAUNCH);
     }
 }
