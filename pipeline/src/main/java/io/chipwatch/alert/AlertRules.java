@@ -45,13 +45,24 @@ public record AlertRules(List<AlertRule> rules, List<SinkConfig> sinks) {
 
     public static AlertRules load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("alerts file " + file + " does not exist");
+            throw new io.chipwatch.yaml.InvalidConfigException(file + ": no such alerts file (check --alerts or the configuration's alerts)");
         }
         return parse(Files.readString(file), file.toString());
     }
 
     /** @param origin where the text came from, for messages */
+    /** @throws io.chipwatch.yaml.InvalidConfigException naming the file, the rule or sink and the key at fault */
     public static AlertRules parse(String yaml, String origin) {
+        try {
+            return parseUnchecked(yaml, origin);
+        } catch (io.chipwatch.yaml.InvalidConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new io.chipwatch.yaml.InvalidConfigException(e.getMessage(), e);
+        }
+    }
+
+    private static AlertRules parseUnchecked(String yaml, String origin) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);

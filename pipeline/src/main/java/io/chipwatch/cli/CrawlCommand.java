@@ -59,7 +59,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ChipwatchConfig config = profile.load();
-        SourcesFile sources = SourcesFile.readOrDefault(sourcesFile != null ? sourcesFile : config.sources());
+        // a file named on the command line must exist; only the default falls back to the copy in the jar
+        SourcesFile sources = sourcesFile != null ? SourcesFile.read(sourcesFile) : SourcesFile.readOrDefault(config.sources());
         List<Source> selected = select(sources);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

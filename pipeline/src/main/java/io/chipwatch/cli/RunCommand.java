@@ -73,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
             config = config.withStages(stages);
         }
         if (sourcesFile != null) {
+            if (!java.nio.file.Files.isRegularFile(sourcesFile)) {
+                throw new io.chipwatch.yaml.InvalidConfigException(sourcesFile + ": no such sources file (check --sources)");
+            }
             config = config.withSources(sourcesFile);
         }
         boolean crawl = config.stages().contains("crawl");

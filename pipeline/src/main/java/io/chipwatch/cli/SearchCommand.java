@@ -91,9 +91,9 @@ final class SearchCommand implements Callable<Integer> {
      * exist: searching never creates a data folder.
      */
     static SearchStore store(CommandSpec spec, ProfileOptions profile, DataOptions data, Gazetteer gazetteer) throws IOException {
-        ChipwatchConfig config = profile.load();
+        ChipwatchConfig config = profile.load(data);
         if ("lucene".equals(config.store().kind())) {
-            return LuceneSearchStore.open(data.existingIndex(spec.commandLine()), gazetteer);
+            return LuceneSearchStore.open(DataOptions.existingIndex(spec.commandLine(), config.data()), gazetteer);
         }
         return Components.store(config, gazetteer);
     }
