@@ -50,8 +50,10 @@ public record AlertRules(List<AlertRule> rules, List<SinkConfig> sinks) {
         return parse(Files.readString(file), file.toString());
     }
 
-    /** @param origin where the text came from, for messages */
-    /** @throws io.chipwatch.yaml.InvalidConfigException naming the file, the rule or sink and the key at fault */
+    /**
+     * @param origin where the text came from, for messages
+     * @throws io.chipwatch.yaml.InvalidConfigException naming the file, the rule or sink and the key at fault
+     */
     public static AlertRules parse(String yaml, String origin) {
         try {
             return parseUnchecked(yaml, origin);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Chinese semiconductor news: crawl, extract, enrich, index and alert.",
         subcommands = {ExtractCommand.class, RunCommand.class, CrawlCommand.class, SourcesCommand.class, IngestCommand.class,
                 SearchCommand.class, FiguresCommand.class, AlertsCommand.class, KibanaCommand.class, EvalCommand.class,
-                BenchCommand.class, BenchPipelineCommand.class},
+                BenchCommand.class, BenchPipelineCommand.class, ConfigCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (some input could not be processed, a service could not be reached)",
                 "2:usage or configuration error (nothing was done)", "3:run: a stage stopped on its own (restart the process)"})

@@ -32,6 +32,13 @@ final class Logging {
         if (format == Format.json) {
             JsonEncoder encoder = new JsonEncoder();
             encoder.setContext(context);
+            // a collector wants the message as read, not its template and arguments, and no logback internals
+            encoder.setWithFormattedMessage(true);
+            encoder.setWithMessage(false);
+            encoder.setWithArguments(false);
+            encoder.setWithContext(false);
+            encoder.setWithSequenceNumber(false);
+            encoder.setWithNanoseconds(false);
             encoder.start();
             ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
             appender.setContext(context);

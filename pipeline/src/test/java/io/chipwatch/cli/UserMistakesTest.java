@@ -131,6 +131,26 @@ class UserMistakesTest {
         assertThat(env.err()).contains("\tat io.chipwatch.config.ConfigLoader");
     }
 
+    @Test
+    void logLinesCarryTheDateAndTimeOrAreJsonWhenAsked() throws Exception {
+        Map<String, String> env = Map.of("CHIPWATCH_STORE_URLS", "http://127.0.0.1:" + closedPort);
+        Result text = chipwatch(List.of("search", "--profile", "kafka", "芯片"), env);
+        Result json = chipwatch(List.of("search", "--profile", "kafka", "--log-format", "json", "芯片"), env);
+
+        assertThat(text.err()).containsPattern("(?m)^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) WARN  ElasticsearchRetries - ");
+        List<String> logLines = json.err().lines().filter(l -> !l.startsWith("chipwatch: ")).toList();
+        assertThat(logLines).isNotEmpty();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : logLines) {
+            com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(line);
+            assertThat(event.path("timestamp").asLong()).isPositive();
+            assertThat(event.path("level").asText()).isEqualTo("WARN");
+            assertThat(event.path("loggerName").asText()).isEqualTo("io.chipwatch.store.ElasticsearchRetries");
+            assertThat(event.path("formattedMessage").asText()).contains("cannot set up the indices");
+        }
+        assertThat(json.exit()).isEqualTo(1);
+    }
+
     record Result(int exit, String err) {
     }
 
