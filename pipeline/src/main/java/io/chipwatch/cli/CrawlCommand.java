@@ -93,7 +93,14 @@ final class CrawlCommand implements Callable<Integer> {
         }
         out.println(SourceReport.total("total", reports).line());
         out.flush();
-        return 0;
+        io.chipwatch.crawl.CrawlHealth health = new io.chipwatch.crawl.CrawlHealth(selected.stream().map(Source::name).toList(),
+                java.time.Clock.systemUTC());
+        reports.forEach(health::record);
+        if (!health.summary().isEmpty()) {
+            err.println("chipwatch: " + health.summary());
+        }
+        // every source failing is a failure of the crawl, not a quiet pass with nothing to show
+        return health.status() == io.chipwatch.crawl.CrawlHealth.Status.DOWN ? 1 : 0;
     }
 
     private List<Source> select(SourcesFile sources) {

@@ -97,8 +97,13 @@ final class RunCommand implements Callable<Integer> {
             io.chipwatch.crawl.Crawler crawler = crawl
                     ? new io.chipwatch.crawl.Crawler(sources, config.data(), new io.chipwatch.crawl.BusPageSink(bus, new io.chipwatch.stage.RecordCodec()))
                     : null;
+            io.chipwatch.crawl.CrawlHealth crawlHealth = crawler == null ? null : new io.chipwatch.crawl.CrawlHealth(
+                    sources.enabled().stream().map(io.chipwatch.crawl.Source::name).toList(), java.time.Clock.systemUTC());
             io.chipwatch.crawl.CrawlScheduler scheduler = crawler == null ? null
-                    : new io.chipwatch.crawl.CrawlScheduler(crawler, r -> spec.commandLine().getErr().println("chipwatch: crawled " + r.line()));
+                    : new io.chipwatch.crawl.CrawlScheduler(crawler, r -> {
+                        crawlHealth.record(r);
+                        spec.commandLine().getErr().println("chipwatch: crawled " + r.line());
+                    });
             Thread hook = new Thread(() -> {
                 LOG.info("Stopping: finishing the records in flight");
                 if (scheduler != null) {
@@ -109,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "chipwatch-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort, process::health);
+            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort,
+                    () -> io.chipwatch.run.ProcessHealth.of(process.health(), crawlHealth, cfg));
             if (ops != null) {
                 process.bind(ops.registry());
                 new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(ops.registry());
@@ -138,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 nextProgress += TimeUnit.SECONDS.toNanos(progressSeconds);
                 String stagesLine = process.progress();
-                String crawlLine = scheduler == null ? "" : "crawl: " + scheduler.runs() + " source runs, " + scheduler.articles() + " pages";
+                String crawlLine = scheduler == null ? "" : "crawl: " + scheduler.runs() + " source runs, " + scheduler.articles() + " pages"
+                        + (crawlHealth.summary().isEmpty() ? "" : " (" + crawlHealth.summary() + ")");
                 spec.commandLine().getErr().println("chipwatch: " + crawlLine + (crawlLine.isEmpty() || stagesLine.isEmpty() ? "" : "  ") + stagesLine);
             }
             if (ops != null) {

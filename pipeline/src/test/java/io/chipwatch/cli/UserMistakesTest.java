@@ -151,6 +151,27 @@ class UserMistakesTest {
         assertThat(json.exit()).isEqualTo(1);
     }
 
+    @Test
+    void aCrawlWhereEverySourceFailsIsAFailureThatAsksAboutTheNetwork() throws Exception {
+        Path sources = Files.writeString(dir.resolve("dead-sources.yml"), """
+                crawler:
+                  connect_timeout_seconds: 1
+                  max_attempts: 1
+                  allow: [127.0.0.1]
+                  jitter_seconds: 0
+                sources:
+                  - name: one
+                    discover: [{type: feed, url: 'http://127.0.0.1:%d/feed.xml'}]
+                  - name: two
+                    discover: [{type: feed, url: 'http://127.0.0.1:%d/rss'}]
+                """.formatted(closedPort, closedPort));
+
+        Result r = chipwatch(List.of("crawl", "--once", "--sources", sources.toString()), Map.of("CHIPWATCH_DATA", dir.resolve("dead").toString()));
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("chipwatch: 2 of 2 sources unreachable: no network?");
+    }
+
     record Result(int exit, String err) {
     }
 
