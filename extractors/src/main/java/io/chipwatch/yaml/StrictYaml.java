@@ -168,6 +168,15 @@ public final class StrictYaml {
         problems.putIfAbsent(where, what);
     }
 
+    @SuppressWarnings("unchecked")
+    private static void note(DeserializationContext ctxt, String where, String what) {
+        Map<String, String> problems = (Map<String, String>) ctxt.getAttribute(PROBLEMS);
+        if (problems == null) {
+            throw new IllegalStateException(where + ": " + what);
+        }
+        problems.putIfAbsent(where, what);
+    }
+
     private static Object placeholder(Class<?> type) {
         return type.isPrimitive() ? ClassUtil.defaultValue(type) : null;
     }
@@ -209,7 +218,16 @@ public final class StrictYaml {
             if (deserializer != null) {
                 deserializer.getKnownPropertyNames().forEach(k -> known.add(String.valueOf(k)));
             }
-            record(ctxt, p, "unknown key '" + propertyName + "'" + (known.isEmpty() ? "" : "; known keys here: " + String.join(", ", known)));
+            String what = "unknown key '" + propertyName + "'" + (known.isEmpty() ? "" : "; known keys here: " + String.join(", ", known));
+            JsonParser main = ctxt.getParser();
+            if (p == main || main == null) {
+                record(ctxt, p, what);
+            } else {
+                // A record's unknown keys are replayed from a buffer once the whole mapping is read: the
+                // buffer knows no place, and the file's parser stands just past the mapping, in its parent.
+                String parent = path(main.getParsingContext());
+                note(ctxt, (parent.isEmpty() ? "" : parent + ".") + propertyName, what);
+            }
             p.skipChildren();
             return true;
         }

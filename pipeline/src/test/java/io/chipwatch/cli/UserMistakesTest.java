@@ -81,7 +81,7 @@ class UserMistakesTest {
                 new Mistake("a sources file with mistakes", List.of("crawl", "--once", "--sources", "bad-sources.yml"), Map.of(), 2,
                         List.of("bad-sources.yml:2: crawler.concurrency: 'many' is not a whole number")),
                 new Mistake("an alerts file with an unknown key", List.of("alerts", "test", "r", "--alerts", "bad-alerts.yml"), Map.of(), 2,
-                        List.of("bad-alerts.yml: rules[0]: unknown key colour")),
+                        List.of("bad-alerts.yml: rules[0].colour: unknown key 'colour'")),
                 new Mistake("a missing alerts file", List.of("alerts", "test", "r", "--alerts", "nope-alerts.yml"), Map.of(), 2,
                         List.of("nope-alerts.yml: no such alerts file")),
                 new Mistake("a site rules file with a typo", List.of("extract", "--site-rules", "bad-rules.yml", "page.html"), Map.of(), 2,
