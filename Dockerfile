@@ -6,8 +6,11 @@ COPY . .
 RUN mvn -B -q -DskipTests -pl pipeline -am package
 
 FROM eclipse-temurin:17-jre
-RUN useradd -m chipwatch
+# data/ exists in the image, owned by chipwatch: a named volume mounted there starts with that owner
+RUN useradd -m chipwatch && mkdir -p /home/chipwatch/data && chown chipwatch:chipwatch /home/chipwatch/data
 COPY --from=build /src/pipeline/target/chipwatch.jar /opt/chipwatch/chipwatch.jar
+# the Kibana saved objects, for the compose file's one-shot kibana-setup service
+COPY config/kibana /opt/chipwatch/config/kibana
 USER chipwatch
 WORKDIR /home/chipwatch
 ENTRYPOINT ["java", "-Xss8m", "-jar", "/opt/chipwatch/chipwatch.jar"]

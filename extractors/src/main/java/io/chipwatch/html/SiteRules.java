@@ -1,15 +1,12 @@
 package io.chipwatch.html;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.chipwatch.yaml.StrictYaml;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,16 +40,16 @@ public final class SiteRules {
         }
     }
 
+    /** @throws io.chipwatch.yaml.InvalidConfigException when the file is missing or has mistakes, each named with its line */
     public static SiteRules read(Path yaml) throws IOException {
-        try (InputStream in = Files.newInputStream(yaml)) {
-            return read(in);
-        }
+        return of(new StrictYaml().read(yaml, File.class));
     }
 
     public static SiteRules read(InputStream yaml) throws IOException {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        File file = mapper.readValue(yaml, File.class);
+        return of(new StrictYaml().read(yaml, DEFAULT_RESOURCE, File.class));
+    }
+
+    private static SiteRules of(File file) {
         return new SiteRules(file.sites() == null ? List.of() : file.sites());
     }
 

@@ -1,16 +1,17 @@
 package io.chipwatch.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.chipwatch.yaml.InvalidConfigException;
+import io.chipwatch.yaml.StrictYaml;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import java.util.Set;
 
 /**
  * The rules and sinks of an alerts file ({@code config/alerts.yml}), checked at load: unknown
- * keys, unknown event types, duplicate names and rules naming a sink the file does not define
- * are refused with a message naming the place. Sink params are checked when the sinks are built
+ * keys and wrong types (bound strictly, see {@link StrictYaml}), unknown event types, duplicate
+ * names and rules naming a sink the file does not define are refused, every one at once, each
+ * with a message naming the place. Sink params are checked when the sinks are built
  * ({@link Sinks}), since only then are their environment variables read.
  *
  * @param rules the rules, in file order
@@ -32,12 +34,6 @@ public record AlertRules(List<AlertRule> rules, List<SinkConfig> sinks) {
             "supply_deal", "partnership", "export_control", "ipo", "funding", "other");
     public static final int DEFAULT_MAX_PER_HOUR = 20;
 
-    private static final Set<String> TOP_KEYS = Set.of("rules", "sinks");
-    private static final Set<String> RULE_KEYS = Set.of("name", "events", "orgs", "products", "people", "keywords",
-            "sources", "figures", "sinks", "max_per_hour");
-    private static final Set<String> THRESHOLD_KEYS = Set.of("metric", "min", "unit");
-    private static final Set<String> SINK_KEYS = Set.of("type", "name", "params");
-
     public AlertRules {
         rules = List.copyOf(rules);
         sinks = List.copyOf(sinks);
@@ -45,183 +41,171 @@ public record AlertRules(List<AlertRule> rules, List<SinkConfig> sinks) {
 
     public static AlertRules load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("alerts file " + file + " does not exist");
+            throw new InvalidConfigException(file + ": no such alerts file (check --alerts or the configuration's alerts)");
         }
         return parse(Files.readString(file), file.toString());
     }
 
-    /** @param origin where the text came from, for messages */
+    /**
+     * @param origin where the text came from, for messages
+     * @throws InvalidConfigException listing every mistake, each naming the file, the rule or sink and the key at fault
+     */
     public static AlertRules parse(String yaml, String origin) {
-        JsonNode root;
+        FileDto file;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(origin + ": not valid YAML: " + e.getOriginalMessage(), e);
+            file = new StrictYaml().read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), origin, FileDto.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(origin + ": expected a mapping with rules: and sinks:");
-        }
-        keys(root, TOP_KEYS, origin, "");
+        List<String> problems = new ArrayList<>();
         List<SinkConfig> sinks = new ArrayList<>();
         Set<String> sinkNames = new HashSet<>();
-        int i = 0;
-        for (JsonNode s : list(root, "sinks", origin, "")) {
-            String where = "sinks[" + i++ + "]";
-            SinkConfig sink = sink(s, origin, where);
-            if (!sinkNames.add(sink.name())) {
-                throw new IllegalArgumentException(origin + ": " + where + ": a second sink named " + sink.name());
+        List<SinkDto> sinkDtos = file.sinks() == null ? List.of() : file.sinks();
+        for (int i = 0; i < sinkDtos.size(); i++) {
+            String where = origin + ": sinks[" + i + "]";
+            SinkDto s = sinkDtos.get(i);
+            if (s == null || blank(s.type()) || blank(s.name())) {
+                problems.add(where + ": type and name are required");
+                continue;
             }
-            sinks.add(sink);
+            if (!sinkNames.add(s.name().strip())) {
+                problems.add(where + ": a second sink named " + s.name());
+                continue;
+            }
+            sinks.add(new SinkConfig(s.type().strip(), s.name().strip(), s.params() == null ? Map.of() : params(s.params())));
         }
         List<AlertRule> rules = new ArrayList<>();
         Set<String> ruleNames = new HashSet<>();
-        i = 0;
-        for (JsonNode r : list(root, "rules", origin, "")) {
-            String where = "rules[" + i++ + "]";
-            AlertRule rule = rule(r, origin, where);
-            if (!ruleNames.add(rule.name())) {
-                throw new IllegalArgumentException(origin + ": " + where + ": a second rule named " + rule.name());
+        List<RuleDto> ruleDtos = file.rules() == null ? List.of() : file.rules();
+        for (int i = 0; i < ruleDtos.size(); i++) {
+            RuleDto r = ruleDtos.get(i);
+            String where = origin + ": rules[" + i + "]";
+            if (r == null || blank(r.name())) {
+                problems.add(where + ": name is required");
+                continue;
             }
-            for (String sink : rule.sinks()) {
+            String at = where + " (" + r.name().strip() + ")";
+            int before = problems.size();
+            AlertRule rule = rule(r, at, problems);
+            if (!ruleNames.add(r.name().strip())) {
+                problems.add(where + ": a second rule named " + r.name().strip());
+            }
+            for (String sink : words(r.sinks(), at, "sinks", problems)) {
                 if (!sinkNames.contains(sink)) {
-                    throw new IllegalArgumentException(origin + ": " + where + " (" + rule.name() + "): sink " + sink
-                            + " is not defined under sinks:; defined are " + sinkNames);
+                    problems.add(at + ": sink " + sink + " is not defined under sinks:; defined are " + sinkNames);
                 }
             }
-            rules.add(rule);
+            if (rule != null && problems.size() == before) {
+                rules.add(rule);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
         }
         return new AlertRules(rules, sinks);
     }
 
-    private static AlertRule rule(JsonNode node, String origin, String where) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(origin + ": " + where + ": expected a mapping");
-        }
-        keys(node, RULE_KEYS, origin, where);
-        String name = text(node, "name", origin, where);
-        String at = where + " (" + name + ")";
-        List<String> events = strings(node, "events", origin, at);
+    /** The rule, or null when it has problems (added to {@code problems}). */
+    private static AlertRule rule(RuleDto r, String at, List<String> problems) {
+        int before = problems.size();
+        List<String> events = words(r.events(), at, "events", problems);
         if (events.isEmpty()) {
             events = List.of("product_announcement");
         }
         for (String e : events) {
             if (!EVENT_TYPES.contains(e)) {
-                throw new IllegalArgumentException(origin + ": " + at + ": unknown event type " + e + "; known are "
-                        + EVENT_TYPES.stream().sorted().toList());
+                problems.add(at + ": unknown event type " + e + "; known are " + EVENT_TYPES.stream().sorted().toList());
             }
         }
         List<AlertRule.Threshold> thresholds = new ArrayList<>();
-        int i = 0;
-        for (JsonNode t : list(node, "figures", origin, at)) {
-            String tWhere = at + ".figures[" + i++ + "]";
-            if (!t.isObject()) {
-                throw new IllegalArgumentException(origin + ": " + tWhere + ": expected {metric, min, unit}");
+        List<ThresholdDto> figures = r.figures() == null ? List.of() : r.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            String tWhere = at + ": figures[" + i + "]";
+            ThresholdDto t = figures.get(i);
+            if (t == null || blank(t.metric()) || blank(t.unit()) || t.min() == null) {
+                problems.add(tWhere + ": metric, min and unit are required");
+                continue;
             }
-            keys(t, THRESHOLD_KEYS, origin, tWhere);
-            thresholds.add(new AlertRule.Threshold(text(t, "metric", origin, tWhere), number(t, "min", origin, tWhere),
-                    text(t, "unit", origin, tWhere)));
+            Double min = number(t.min());
+            if (min == null) {
+                problems.add(tWhere + ": min must be a number, got '" + t.min() + "'");
+                continue;
+            }
+            thresholds.add(new AlertRule.Threshold(t.metric().strip(), min, t.unit().strip()));
         }
-        List<String> sinks = strings(node, "sinks", origin, at);
+        List<String> sinks = words(r.sinks(), at, "sinks", new ArrayList<>());
         if (sinks.isEmpty()) {
-            throw new IllegalArgumentException(origin + ": " + at + ": sinks is required; a rule that sends nowhere is a mistake");
+            problems.add(at + ": sinks is required; a rule that sends nowhere is a mistake");
         }
-        JsonNode max = node.get("max_per_hour");
-        int maxPerHour = max == null || max.isNull() ? DEFAULT_MAX_PER_HOUR : (int) number(node, "max_per_hour", origin, at);
+        if (problems.size() > before) {
+            return null;
+        }
         try {
-            return new AlertRule(name, events, strings(node, "orgs", origin, at), strings(node, "products", origin, at),
-                    strings(node, "people", origin, at), strings(node, "keywords", origin, at),
-                    strings(node, "sources", origin, at), thresholds, sinks, maxPerHour);
+            return new AlertRule(r.name().strip(), events, words(r.orgs(), at, "orgs", problems),
+                    words(r.products(), at, "products", problems), words(r.people(), at, "people", problems),
+                    words(r.keywords(), at, "keywords", problems), words(r.sources(), at, "sources", problems), thresholds, sinks,
+                    r.maxPerHour() == null ? DEFAULT_MAX_PER_HOUR : r.maxPerHour());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+            problems.add(at + ": " + e.getMessage());
+            return null;
         }
     }
 
-    private static SinkConfig sink(JsonNode node, String origin, String where) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(origin + ": " + where + ": expected {type, name, params}");
-        }
-        keys(node, SINK_KEYS, origin, where);
-        String type = text(node, "type", origin, where);
-        String name = text(node, "name", origin, where);
-        JsonNode params = node.path("params");
-        if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
-            throw new IllegalArgumentException(origin + ": " + where + " (" + name + "): params must be a mapping");
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        params.fields().forEachRemaining(f -> values.put(f.getKey(), value(f.getValue())));
-        return new SinkConfig(type, name, values);
-    }
-
-    private static Object value(JsonNode v) {
-        if (v.isArray()) {
-            List<String> items = new ArrayList<>();
-            v.forEach(item -> items.add(item.asText()));
-            return items;
-        }
-        if (v.isNumber()) {
-            return v.numberValue();
-        }
-        return v.isNull() ? null : v.asText();
-    }
-
-    private static void keys(JsonNode node, Set<String> known, String origin, String where) {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String key = names.next();
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException(origin + ": " + (where.isEmpty() ? "" : where + ": ") + "unknown key "
-                        + key + "; known keys are " + known.stream().sorted().toList());
-            }
-        }
-    }
-
-    private static List<JsonNode> list(JsonNode node, String key, String origin, String where) {
-        JsonNode v = node.get(key);
-        List<JsonNode> out = new ArrayList<>();
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            throw new IllegalArgumentException(origin + ": " + prefix(where) + key + " must be a list");
-        }
-        v.forEach(out::add);
-        return out;
-    }
-
-    private static List<String> strings(JsonNode node, String key, String origin, String where) {
+    private static List<String> words(List<String> values, String at, String key, List<String> problems) {
         List<String> out = new ArrayList<>();
-        for (JsonNode item : list(node, key, origin, where)) {
-            if (!item.isValueNode() || item.asText().isBlank()) {
-                throw new IllegalArgumentException(origin + ": " + prefix(where) + key + " must be a list of words");
+        for (String v : values == null ? List.<String>of() : values) {
+            if (blank(v)) {
+                problems.add(at + ": " + key + " must be a list of words");
+                return List.of();
             }
-            out.add(item.asText().strip());
+            out.add(v.strip());
         }
         return out;
     }
 
-    private static String text(JsonNode node, String key, String origin, String where) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isValueNode() || v.isNull() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(origin + ": " + prefix(where) + key + " is required");
-        }
-        return v.asText().strip();
+    /** Sink params as the sinks read them: lists as lists of text, numbers as numbers, the rest as text. */
+    private static Map<String, Object> params(Map<String, Object> raw) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        raw.forEach((k, v) -> {
+            if (v instanceof List<?> list) {
+                out.put(k, list.stream().map(String::valueOf).toList());
+            } else if (v instanceof Number || v == null) {
+                out.put(k, v);
+            } else {
+                out.put(k, String.valueOf(v));
+            }
+        });
+        return out;
     }
 
     /** Numbers may be written 1e9 (YAML reads that as text) or 1_000_000 or 1,000,000. */
-    private static double number(JsonNode node, String key, String origin, String where) {
-        JsonNode v = node.get(key);
-        if (v != null && v.isNumber()) {
-            return v.asDouble();
+    private static Double number(Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
         }
-        String raw = v == null ? "" : v.asText().replace("_", "").replace(",", "").strip();
         try {
-            return Double.parseDouble(raw);
+            return Double.parseDouble(String.valueOf(v).replace("_", "").replace(",", "").strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(origin + ": " + prefix(where) + key + " must be a number, got '" + raw + "'");
+            return null;
         }
     }
 
-    private static String prefix(String where) {
-        return where.isEmpty() ? "" : where + ": ";
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private record FileDto(List<RuleDto> rules, List<SinkDto> sinks) {
+    }
+
+    private record RuleDto(String name, List<String> events, List<String> orgs, List<String> products, List<String> people,
+                           List<String> keywords, List<String> sources, List<ThresholdDto> figures, List<String> sinks,
+                           @JsonProperty("max_per_hour") Integer maxPerHour) {
+    }
+
+    /** @param min a number, or text such as 1e9 or 1_000_000 */
+    private record ThresholdDto(String metric, Object min, String unit) {
+    }
+
+    private record SinkDto(String type, String name, Map<String, Object> params) {
     }
 }

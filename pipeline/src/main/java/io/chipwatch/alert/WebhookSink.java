@@ -18,8 +18,10 @@ import java.util.Objects;
 
 /**
  * POSTs the alert as JSON to any HTTP endpoint. The receiver checks
- * {@code X-Chipwatch-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes, keyed with the
- * shared secret>}; {@code X-Chipwatch-Timestamp} (epoch seconds) lets it drop stale deliveries.
+ * {@code X-Chipwatch-Signature: sha256=<hex HMAC-SHA256, keyed with the shared secret, of
+ * timestamp + "." + the exact body bytes>}, where timestamp is the {@code X-Chipwatch-Timestamp}
+ * header (epoch seconds): the signature covers the time, so a receiver that refuses old
+ * timestamps refuses replayed deliveries too.
  * Thread-safe.
  */
 public final class WebhookSink implements AlertSink {
@@ -59,10 +61,10 @@ public final class WebhookSink implements AlertSink {
         } catch (JsonProcessingException e) {
             throw new DeliveryException("sink " + name + ": cannot serialise alert " + alert.id() + ": " + e.getOriginalMessage(), false);
         }
-        String signature = HexFormat.of().formatHex(Signatures.hmacSha256(secret, body.getBytes(StandardCharsets.UTF_8)));
-        poster.post(url, body, Map.of(
-                SIGNATURE_HEADER, "sha256=" + signature,
-                TIMESTAMP_HEADER, Long.toString(clock.instant().getEpochSecond())));
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String signature = HexFormat.of().formatHex(Signatures.hmacSha256(secret,
+                (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        poster.post(url, body, Map.of(SIGNATURE_HEADER, "sha256=" + signature, TIMESTAMP_HEADER, timestamp));
         LOG.info("Sink {} delivered alert {} ({} v{}) to {}", name, alert.id(), alert.kind(), alert.version(), Redaction.url(url));
     }
 }

@@ -100,7 +100,7 @@ final class AlertsCommand implements Runnable {
         @Override
         public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
-            io.chipwatch.config.ChipwatchConfig config = profile.load();
+            io.chipwatch.config.ChipwatchConfig config = profile.load(data);
             if ("kafka".equals(config.bus().kind())) {
                 try (io.chipwatch.bus.Bus bus = io.chipwatch.run.Components.bus(config);
                      AlertLedger ledger = io.chipwatch.alert.BusAlertLedger.open(bus)) {
@@ -108,7 +108,7 @@ final class AlertsCommand implements Runnable {
                 }
                 return 0;
             }
-            Path dir = data.dir().resolve("alerts");
+            Path dir = config.data().resolve("alerts");
             if (!Files.isRegularFile(dir.resolve(FileAlertLedger.FILE))) {
                 out.println("no alerts in " + dir);
                 out.flush();

@@ -68,7 +68,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         }
         ChipwatchConfig config = profile.load();
         if (data.data != null) {
-            config = config.withData(data.dir());
+            config = config.withData(data.data);
         }
         InputReader reader = new InputReader(new ByteArrayInputStream(new byte[0]));
         List<RawPage> pages = new ArrayList<>();

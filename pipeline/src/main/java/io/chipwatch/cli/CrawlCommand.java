@@ -59,7 +59,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ChipwatchConfig config = profile.load();
-        SourcesFile sources = SourcesFile.readOrDefault(sourcesFile != null ? sourcesFile : config.sources());
+        // a file named on the command line must exist; only the default falls back to the copy in the jar
+        SourcesFile sources = sourcesFile != null ? SourcesFile.read(sourcesFile) : SourcesFile.readOrDefault(config.sources());
         List<Source> selected = select(sources);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -92,7 +93,14 @@ final class CrawlCommand implements Callable<Integer> {
         }
         out.println(SourceReport.total("total", reports).line());
         out.flush();
-        return 0;
+        io.chipwatch.crawl.CrawlHealth health = new io.chipwatch.crawl.CrawlHealth(selected.stream().map(Source::name).toList(),
+                java.time.Clock.systemUTC());
+        reports.forEach(health::record);
+        if (!health.summary().isEmpty()) {
+            err.println("chipwatch: " + health.summary());
+        }
+        // every source failing is a failure of the crawl, not a quiet pass with nothing to show
+        return health.status() == io.chipwatch.crawl.CrawlHealth.Status.DOWN ? 1 : 0;
     }
 
     private List<Source> select(SourcesFile sources) {

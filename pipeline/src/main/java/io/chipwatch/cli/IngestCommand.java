@@ -59,7 +59,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ChipwatchConfig config = profile.load();
+        ChipwatchConfig config = profile.load(data);
         List<RawPage> pages = new ArrayList<>();
         int unreadable = 0;
         try (InputReader reader = new InputReader(in, () -> fetch.settings(config.sources()))) {
@@ -77,7 +77,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (pages.isEmpty()) {
             // nothing readable: no reason to load the NLP models or open the store
-            out.printf("indexed 0 of %d pages into %s%n", unreadable, data.dir());
+            out.printf("indexed 0 of %d pages into %s%n", unreadable, config.data());
             out.flush();
             return 1;
         }
@@ -85,14 +85,14 @@ final class IngestCommand implements Callable<Integer> {
         // alerts only when asked for: the shipped alerts file needs its sinks' secrets in the environment;
         // made on the pipeline's store, which the index sinks write to
         java.util.function.Function<io.chipwatch.store.SearchStore, io.chipwatch.run.Alerting> alerting = config.stages().contains("alert")
-                ? store -> io.chipwatch.run.Alerting.open(config.alerts(), data.dir(), System::getenv,
+                ? store -> io.chipwatch.run.Alerting.open(config.alerts(), config.data(), System::getenv,
                         io.chipwatch.run.Alerting.MAX_RETRY_PAUSE, () -> store)
                 : null;
-        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(data.dir(), gazetteer, new NlpAnalyzer(gazetteer, io.chipwatch.nlp.Lexicon.defaults()),
+        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(config.data(), gazetteer, new NlpAnalyzer(gazetteer, io.chipwatch.nlp.Lexicon.defaults()),
                 alerting, io.chipwatch.html.SiteRules.defaults())) {
             EmbeddedPipeline.Outcome outcome = pipeline.ingest(pages, Duration.ofSeconds(timeoutSeconds));
             outcome.failures().forEach(f -> err.println("chipwatch: not indexed: " + f));
-            out.printf("indexed %d of %d pages into %s%n", outcome.indexed(), pages.size() + unreadable, data.dir());
+            out.printf("indexed %d of %d pages into %s%n", outcome.indexed(), pages.size() + unreadable, config.data());
             out.flush();
             return outcome.indexed() == pages.size() + unreadable ? 0 : 1;
         }

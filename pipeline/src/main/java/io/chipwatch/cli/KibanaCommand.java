@@ -75,7 +75,9 @@ final class KibanaCommand implements Runnable {
             try {
                 response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                spec.commandLine().getErr().println("chipwatch: cannot reach Kibana at " + url + ": " + e.getMessage());
+                // the JDK's ConnectException has no message: name it, and say what to check
+                spec.commandLine().getErr().println("chipwatch: cannot reach Kibana at " + url + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); is it running? Check --url or $CHIPWATCH_KIBANA_URL");
                 return 1;
             }
             if (response.statusCode() / 100 != 2 || !response.body().contains("\"success\":true")) {

@@ -17,6 +17,11 @@ final class ProfileOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "A configuration file instead of a built-in profile.")
     Path config;
 
+    /** The configuration, with {@code --data} over its data folder when given. */
+    ChipwatchConfig load(DataOptions data) throws IOException {
+        return data.applyTo(load());
+    }
+
     ChipwatchConfig load() throws IOException {
         ConfigLoader loader = new ConfigLoader(System.getenv());
         return config != null ? loader.file(config) : loader.profile(profile);

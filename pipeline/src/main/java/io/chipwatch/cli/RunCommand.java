@@ -74,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
             config = config.withStages(stages);
         }
         if (sourcesFile != null) {
+            if (!java.nio.file.Files.isRegularFile(sourcesFile)) {
+                throw new io.chipwatch.yaml.InvalidConfigException(sourcesFile + ": no such sources file (check --sources)");
+            }
             config = config.withSources(sourcesFile);
         }
         boolean crawl = config.stages().contains("crawl");
@@ -96,8 +99,13 @@ final class RunCommand implements Callable<Integer> {
             io.chipwatch.crawl.Crawler crawler = crawl
                     ? new io.chipwatch.crawl.Crawler(sources, config.data(), new io.chipwatch.crawl.BusPageSink(bus, new io.chipwatch.stage.RecordCodec()))
                     : null;
+            io.chipwatch.crawl.CrawlHealth crawlHealth = crawler == null ? null : new io.chipwatch.crawl.CrawlHealth(
+                    sources.enabled().stream().map(io.chipwatch.crawl.Source::name).toList(), java.time.Clock.systemUTC());
             io.chipwatch.crawl.CrawlScheduler scheduler = crawler == null ? null
-                    : new io.chipwatch.crawl.CrawlScheduler(crawler, r -> spec.commandLine().getErr().println("chipwatch: crawled " + r.line()));
+                    : new io.chipwatch.crawl.CrawlScheduler(crawler, r -> {
+                        crawlHealth.record(r);
+                        spec.commandLine().getErr().println("chipwatch: crawled " + r.line());
+                    });
             Thread hook = new Thread(() -> {
                 LOG.info("Stopping: finishing the records in flight");
                 if (scheduler != null) {
@@ -115,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
             }
             SearchStore searched = store.get() != null ? store.get() : readOnly.get();
             io.chipwatch.nlp.Lexicon lexicon = httpPort < 0 ? null : io.chipwatch.nlp.Lexicon.defaults();
-            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort, process::health,
+            io.chipwatch.ops.OpsServer ops = httpPort < 0 ? null : new io.chipwatch.ops.OpsServer("0.0.0.0", httpPort,
+                    () -> io.chipwatch.run.ProcessHealth.of(process.health(), crawlHealth, cfg),
                     server -> io.chipwatch.web.WebApp.mount(server, () -> searched, gazetteer, lexicon));
             if (ops != null) {
                 process.bind(ops.registry());
@@ -145,7 +154,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 nextProgress += TimeUnit.SECONDS.toNanos(progressSeconds);
                 String stagesLine = process.progress();
-                String crawlLine = scheduler == null ? "" : "crawl: " + scheduler.runs() + " source runs, " + scheduler.articles() + " pages";
+                String crawlLine = scheduler == null ? "" : "crawl: " + scheduler.runs() + " source runs, " + scheduler.articles() + " pages"
+                        + (crawlHealth.summary().isEmpty() ? "" : " (" + crawlHealth.summary() + ")");
                 spec.commandLine().getErr().println("chipwatch: " + crawlLine + (crawlLine.isEmpty() || stagesLine.isEmpty() ? "" : "  ") + stagesLine);
             }
             if (ops != null) {

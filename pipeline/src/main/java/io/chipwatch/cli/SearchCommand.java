@@ -115,9 +115,9 @@ final class SearchCommand implements Callable<Integer> {
      * works while {@code chipwatch run} writes there (a read-only open takes no lock).
      */
     static SearchStore store(CommandSpec spec, ProfileOptions profile, DataOptions data, Gazetteer gazetteer) throws IOException {
-        ChipwatchConfig config = profile.load();
+        ChipwatchConfig config = profile.load(data);
         if ("lucene".equals(config.store().kind())) {
-            config = config.withData(data.existingIndex(spec.commandLine()).getParent());
+            config = config.withData(DataOptions.existingIndex(spec.commandLine(), config.data()).getParent());
         }
         return Components.readOnlyStore(config, gazetteer);
     }

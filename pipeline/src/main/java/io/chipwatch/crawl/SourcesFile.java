@@ -1,12 +1,10 @@
 package io.chipwatch.crawl;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.chipwatch.html.SiteRule;
 import io.chipwatch.html.SiteRules;
+import io.chipwatch.yaml.InvalidConfigException;
+import io.chipwatch.yaml.StrictYaml;
 import org.jsoup.select.QueryParser;
 
 import java.io.IOException;
@@ -39,7 +37,7 @@ public record SourcesFile(CrawlSettings crawler, SchedulerSettings scheduler, Li
 
     public static SourcesFile read(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("sources file " + path + " does not exist");
+            throw new InvalidConfigException(path + ": no such sources file (check --sources or the configuration's sources)");
         }
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.toString());
@@ -53,47 +51,55 @@ public record SourcesFile(CrawlSettings crawler, SchedulerSettings scheduler, Li
         }
         try (InputStream in = SourcesFile.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalArgumentException("no sources file at " + path + " and none shipped in the jar");
+                throw new InvalidConfigException("no sources file at " + path + " and none shipped in the jar");
             }
             return read(in, RESOURCE);
         }
     }
 
+    /**
+     * Reads and checks a sources file.
+     *
+     * @throws InvalidConfigException listing every mistake found: the keys and types of the whole
+     *                                file, then each source's cron, patterns and selectors
+     */
     public static SourcesFile read(InputStream yaml, String origin) throws IOException {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        FileDto file;
-        try {
-            file = mapper.readValue(yaml, FileDto.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(origin + ": unknown key '" + e.getPropertyName() + "' at " + path(e), e);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new IllegalArgumentException(origin + ": " + cause.getMessage().lines().findFirst().orElse("") + " at " + path(e), e);
-        }
-        if (file == null) {
-            throw new IllegalArgumentException(origin + " is empty");
-        }
+        FileDto file = new StrictYaml().read(yaml, origin, FileDto.class);
         CrawlerDto c = file.crawler() == null ? CrawlerDto.EMPTY : file.crawler();
         CrawlSettings d = CrawlSettings.defaults();
-        CrawlSettings settings = new CrawlSettings(
+        CrawlSettings settings;
+        SchedulerSettings scheduler;
+        SchedulerSettings s = SchedulerSettings.defaults();
+        try {
+            settings = new CrawlSettings(
                 or(c.userAgent(), d.userAgent()), or(c.contact(), d.contact()),
                 seconds(c.connectTimeoutSeconds(), d.connectTimeout()), seconds(c.readTimeoutSeconds(), d.readTimeout()),
                 c.maxBodyMb() == null ? d.maxBodyBytes() : (long) (c.maxBodyMb() * 1024 * 1024),
                 or(c.maxRedirects(), d.maxRedirects()), or(c.maxAttempts(), d.maxAttempts()),
                 seconds(c.backoffSeconds(), d.backoff()), seconds(c.maxBackoffSeconds(), d.maxBackoff()),
                 seconds(c.hostDelaySeconds(), d.hostDelay()), or(c.concurrency(), d.concurrency()), c.allow());
-        SchedulerSettings s = SchedulerSettings.defaults();
-        SchedulerSettings scheduler = new SchedulerSettings(c.timeZone() == null ? s.zone() : ZoneId.of(c.timeZone()),
-                seconds(c.jitterSeconds(), s.jitter()), or(c.runOnStart(), s.runOnStart()), or(c.maxArticles(), s.maxArticles()));
+            scheduler = new SchedulerSettings(c.timeZone() == null ? s.zone() : ZoneId.of(c.timeZone()),
+                    seconds(c.jitterSeconds(), s.jitter()), or(c.runOnStart(), s.runOnStart()), or(c.maxArticles(), s.maxArticles()));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new InvalidConfigException(origin + ": crawler: " + e.getMessage(), e);
+        }
         List<String> defaultKeywords = file.keywords() == null ? List.of() : file.keywords();
         List<Source> sources = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        List<String> problems = new ArrayList<>();
         for (SourceDto dto : file.sources() == null ? List.<SourceDto>of() : file.sources()) {
-            Source source = source(dto, defaultKeywords, scheduler, origin);
-            if (!names.add(source.name())) {
-                throw new IllegalArgumentException(origin + ": two sources are named '" + source.name() + "'");
+            try {
+                Source source = source(dto, defaultKeywords, scheduler, origin);
+                if (!names.add(source.name())) {
+                    throw new IllegalArgumentException(origin + ": two sources are named '" + source.name() + "'");
+                }
+                sources.add(source);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
-            sources.add(source);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
         }
         return new SourcesFile(settings, scheduler, sources);
     }
@@ -195,18 +201,6 @@ public record SourcesFile(CrawlSettings crawler, SchedulerSettings scheduler, Li
             }
         }
         return out;
-    }
-
-    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.length() == 0 ? "the top" : b.toString();
     }
 
     private static <T> T or(T value, T fallback) {

@@ -58,7 +58,7 @@ class AlertRulesTest {
                   - {type: webhook, name: hook}
                 """, "alerts.yml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("alerts.yml: rules[0]: unknown key keyword")
+                .hasMessageContaining("alerts.yml").hasMessageContaining("rules[0].keyword: unknown key 'keyword'")
                 .hasMessageContaining("keywords");
     }
 
@@ -123,5 +123,26 @@ class AlertRulesTest {
                 .hasMessageContaining("unknown param channel");
         assertThatThrownBy(() -> sinks.build(new SinkConfig("pager", "p", Map.of())))
                 .hasMessageContaining("unknown type pager");
+    }
+
+    @Test
+    void everyMistakeOfAnAlertsFileIsReportedAtOnce() {
+        io.chipwatch.yaml.InvalidConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.chipwatch.yaml.InvalidConfigException.class, () -> AlertRules.parse("""
+                        rules:
+                          - name: a
+                            events: [product_launch]
+                            max_per_hour: lots
+                            sinks: [ops]
+                          - name: b
+                            orgs: 华为
+                            sinks: [nowhere]
+                        sinks:
+                          - {type: webhook, name: ops, params: {url: "http://x"}}
+                        """, "alerts.yml"));
+
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.problems().get(0)).isEqualTo("alerts.yml:4: rules[0].max_per_hour: 'lots' is not a whole number");
+        assertThat(e.problems().get(1)).startsWith("alerts.yml:7: rules[1].orgs: expected a list, found text '华为'");
     }
 }

@@ -38,6 +38,6 @@ class AlertingConfigTest {
         assertThat(fromFile.stages()).containsExactly("nlp", "alert");
         assertThat(fromFile.alerts()).isEqualTo(Path.of("/etc/chipwatch/alerts.yml"));
         assertThat(fromEnv.alerts()).isEqualTo(Path.of("/srv/alerts.yml"));
-        assertThatThrownBy(() -> Alerting.rules(Path.of("/srv/alerts.yml"))).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> Alerting.rules(Path.of("/srv/alerts.yml"))).hasMessageContaining("/srv/alerts.yml: no such alerts file");
     }
 }

@@ -52,13 +52,16 @@ class HttpSinksTest {
     }
 
     @Test
-    void theWebhookSignsTheExactBody() throws Exception {
+    void theWebhookSignsItsTimestampWithTheExactBodySoAReplayedDeliveryCannotBeRedated() throws Exception {
         Alert alert = Fixtures.alert();
 
         new WebhookSink("hook", receiver.uri("/alerts"), SECRET, client, TIMEOUT, clock).deliver(alert);
 
         WebhookReceiver.Request r = receiver.last();
-        String expected = HexFormat.of().formatHex(hmac(SECRET.getBytes(StandardCharsets.UTF_8), r.body().getBytes(StandardCharsets.UTF_8)));
+        String signed = r.header("X-Chipwatch-Timestamp") + "." + r.body();
+        String expected = HexFormat.of().formatHex(hmac(SECRET.getBytes(StandardCharsets.UTF_8), signed.getBytes(StandardCharsets.UTF_8)));
+        String bodyOnly = HexFormat.of().formatHex(hmac(SECRET.getBytes(StandardCharsets.UTF_8), r.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.header("X-Chipwatch-Signature")).isNotEqualTo("sha256=" + bodyOnly);
         assertThat(r.method()).isEqualTo("POST");
         assertThat(r.header("X-Chipwatch-Signature")).isEqualTo("sha256=" + expected);
         assertThat(r.header("X-Chipwatch-Timestamp")).isEqualTo(Long.toString(Fixtures.NOW.getEpochSecond()));

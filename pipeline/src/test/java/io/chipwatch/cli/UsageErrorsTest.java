@@ -63,4 +63,21 @@ class UsageErrorsTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--progress must be at least 1 second, not 0");
     }
+
+    @Test
+    void aConfigurationFilesDataFolderIsTheOneEveryCommandUses() throws Exception {
+        Path data = dir.resolve("elsewhere");
+        Path config = Files.writeString(dir.resolve("c.yml"), "data: " + data + "\nbus:\n  kind: memory\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CommandLine cli = Main.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]));
+        cli.setErr(new PrintWriter(err, true));
+
+        int alerts = cli.execute("alerts", "list", "--config", config.toString());
+        int search = run("search", "--config", config.toString(), "寒武纪");
+
+        assertThat(alerts).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("no alerts in " + data.resolve("alerts"));
+        assertThat(search).isEqualTo(2);
+        assertThat(err.toString()).contains("no data folder " + data.toAbsolutePath());
+    }
 }

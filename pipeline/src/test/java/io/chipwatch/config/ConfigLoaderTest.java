@@ -49,19 +49,48 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(secret))
                 .hasMessageContaining("store.password is a secret").hasMessageContaining("CHIPWATCH_STORE_PASSWORD")
                 .hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(typo)).hasMessageContaining("unknown key bus.knd");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(typo)).hasMessageContaining("bus.knd: unknown key 'knd'");
     }
 
     @Test
     void anUnknownStageOrProfileIsAClearError() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("CHIPWATCH_STAGES", "extract,translate")).profile("embedded"))
                 .hasMessageContaining("unknown stage 'translate'");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of()).profile("cloud")).hasMessageContaining("unknown profile 'cloud'");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).profile("cloud")).hasMessageContaining("--profile cloud: no such profile");
     }
 
     @Test
     void aKafkaBusWithoutBrokersIsRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("c.yml"), "bus:\n  kind: kafka\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(file)).hasMessageContaining("bus.bootstrap is required");
+    }
+
+    @Test
+    void wrongTypesAndKeysInTheWrongSectionAreAllReportedAtOnceWithTheirLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("d.yml"), "bus:\n  kind: memory\n  partitions: lots\nstore:\n  partitions: 3\n"
+                + "stages: extract\n");
+
+        io.chipwatch.yaml.InvalidConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.chipwatch.yaml.InvalidConfigException.class, () -> new ConfigLoader(Map.of()).file(file));
+
+        assertThat(e.problems()).hasSize(3);
+        assertThat(e.problems().get(0)).isEqualTo(file + ":3: bus.partitions: 'lots' is not a whole number");
+        assertThat(e.problems().get(1)).contains("store.partitions: unknown key 'partitions'");
+        assertThat(e.problems().get(2)).contains("stages: expected a list, found text 'extract'");
+    }
+
+    @Test
+    void environmentValuesAreTypedAndCheckedAsStrictlyAsTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("e.yml"), "bus:\n  kind: kafka\n");
+
+        ChipwatchConfig c = new ConfigLoader(Map.of("CHIPWATCH_BUS_BOOTSTRAP", "k1:9092", "CHIPWATCH_BUS_PARTITIONS", "8",
+                "CHIPWATCH_DATA", "/srv/chipwatch")).file(file);
+
+        assertThat(c.bus().bootstrap()).as("a key the file does not name").isEqualTo("k1:9092");
+        assertThat(c.bus().partitions()).isEqualTo(8);
+        assertThat(c.data()).isEqualTo(Path.of("/srv/chipwatch"));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CHIPWATCH_BUS_PARTITIONS", "lots")).profile("embedded"))
+                .isInstanceOf(io.chipwatch.yaml.InvalidConfigException.class)
+                .hasMessage("CHIPWATCH_BUS_PARTITIONS (over profile embedded): 'lots' is not a whole number");
     }
 }

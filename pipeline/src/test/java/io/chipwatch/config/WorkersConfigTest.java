@@ -51,8 +51,8 @@ class WorkersConfigTest {
         Path crawl = Files.writeString(dir.resolve("d.yml"), "workers:\n  alert: 2\n");
 
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(zero)).hasMessageContaining("workers.extract must be at least 1");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(half)).hasMessageContaining("workers.nlp must be a whole number");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(word)).hasMessageContaining("workers.nlp must be a whole number");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(half)).hasMessageContaining("workers.nlp: '1.5' is not a whole number");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(word)).hasMessageContaining("workers.nlp").hasMessageContaining("whole number");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).file(crawl)).hasMessageContaining("workers.alert");
     }
 }

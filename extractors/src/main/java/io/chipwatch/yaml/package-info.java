@@ -1,0 +1,2 @@
+/** Reading configuration YAML strictly: typed binding that reports every mistake at once, with its place. */
+package io.chipwatch.yaml;
