@@ -114,4 +114,16 @@ class FuzzRegressionTest {
         assertThat(found).hasSizeBetween(1, PeriodResolver.MAX_CHARS / 2);
         assertThat(found).allSatisfy(p -> assertThat(p.endOffset()).isLessThanOrEqualTo(PeriodResolver.MAX_CHARS));
     }
+
+    /** Found by scripts/fuzz.sh (seed 5086): the outlet credited in the byline was located in the whole body, past the analysed head. */
+    @Test
+    void aCreditedOutletIsLocatedOnlyInTheAnalysedHeadOfAnAbsurdBody() {
+        String body = "芯片产业持续发展。".repeat(NlpAnalyzer.MAX_BODY_CHARS / 9 + 100) + "新浪科技报道。";
+        Article article = new Article("x", null, null, "标题", null, null, "新浪科技", "zh", body, "UTF-8");
+
+        Analysis analysis = NlpAnalyzer.withDefaults().analyze(article);
+
+        FuzzTarget.checkAnalysis(body, analysis);
+        assertThat(analysis.entities()).anySatisfy(e -> assertThat(e.name()).isEqualTo("新浪科技"));
+    }
 }
