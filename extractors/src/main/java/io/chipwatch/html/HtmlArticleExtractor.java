@@ -15,6 +15,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -31,6 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class HtmlArticleExtractor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlArticleExtractor.class);
     private static final int ZONE_CHARS = 600;
     private static final int BYLINE_HEAD = 40;
     /** Where self-media pages name the account that published the article. */
@@ -43,6 +46,7 @@ public final class HtmlArticleExtractor {
             "(?:发布时间|发表时间|發佈時間|发布日期|發布日期|更新时间|时间|日期|发布于|发表于|Published|Posted)\\s*[：:]?\\s*([^\\n]{6,40})");
 
     private final SiteRules siteRules;
+    private final NestingLimiter nesting = new NestingLimiter();
     private final MetaReader metaReader = new MetaReader();
     private final TitleExtractor titles = new TitleExtractor();
     private final DomCleaner cleaner = new DomCleaner();
@@ -58,7 +62,11 @@ public final class HtmlArticleExtractor {
 
     public Article extract(String html, RawPage page, String charset) throws ExtractionException {
         URI url = page.url();
-        Document doc = Jsoup.parse(html, url == null ? "" : url.toString());
+        NestingLimiter.Limited limited = nesting.limit(html);
+        if (limited.tagsDropped() > 0) {
+            LOG.debug("{}: markup nested deeper than {} elements, {} tags left out", url, NestingLimiter.MAX_DEPTH, limited.tagsDropped());
+        }
+        Document doc = Jsoup.parse(limited.html(), url == null ? "" : url.toString());
         Optional<SiteRule> rule = siteRules.forUrl(url);
         PageMeta meta = metaReader.read(doc);
         String title = rule.map(r -> selectText(doc, r.title())).orElse(null);

@@ -34,8 +34,15 @@ final class CreditEntities {
 
     /** The entities found in the body, plus the article's outlet and authors where they are new. */
     List<Entity> add(Article article, List<Entity> found) {
+        return add(article, article.body() == null ? "" : article.body(), found);
+    }
+
+    /**
+     * The same, the credited names located only in {@code body}, the part of the article's body
+     * that was analysed (its head, for an absurdly long one), so that their offsets stay inside it.
+     */
+    List<Entity> add(Article article, String body, List<Entity> found) {
         List<Entity> out = new ArrayList<>(found);
-        String body = article.body() == null ? "" : article.body();
         if (article.source() != null && !article.source().isBlank()) {
             addIfNew(out, "ORG", article.source().strip(), body);
         }

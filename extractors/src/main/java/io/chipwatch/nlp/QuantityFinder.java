@@ -1,5 +1,9 @@
 package io.chipwatch.nlp;
 
+import io.chipwatch.text.SentenceSplitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +28,21 @@ import java.util.regex.Pattern;
  * <p>One left-to-right pass over a copy of the sentence with full-width forms folded to ASCII
  * (same length, so offsets stay valid). No regular expressions on the hot path except one
  * anchored pattern for 翻番. Immutable and thread-safe.
+ *
+ * <p>Reads at most {@link #MAX_CHARS} of a sentence: the finder is linear, but each figure costs
+ * microseconds, and a megabyte of figures handed in as one sentence must not cost seconds.
  */
 public final class QuantityFinder {
+
+    /**
+     * The longest sentence read, in UTF-16 chars; of a longer text only the head is searched (cut
+     * as {@link SentenceSplitter} cuts, not inside a number). Four times
+     * {@link SentenceSplitter#MAX_SENTENCE_CHARS}, so the NLP analysis, which hands on split
+     * sentences, never reaches it.
+     */
+    public static final int MAX_CHARS = 4 * SentenceSplitter.MAX_SENTENCE_CHARS;
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuantityFinder.class);
 
     private static final Pattern DOUBLING = Pattern.compile("翻了?(?:([一两二三四1234])番|一?倍|番)");
     private static final String RANGE_SEPARATORS = "-–—~〜至到";
@@ -81,10 +98,18 @@ public final class QuantityFinder {
     public QuantityFinder() {
     }
 
-    /** Every figure in {@code sentence}, in text order and non-overlapping. */
-    public List<Quantity> findAll(String sentence) {
-        if (sentence == null || sentence.isEmpty()) {
+    /**
+     * Every figure in {@code sentence} (in its first {@link #MAX_CHARS} chars), in text order and
+     * non-overlapping; empty, never null.
+     */
+    public List<Quantity> findAll(String text) {
+        if (text == null || text.isEmpty()) {
             return List.of();
+        }
+        String sentence = text;
+        if (text.length() > MAX_CHARS) {
+            sentence = text.substring(0, SentenceSplitter.headEnd(text, MAX_CHARS));
+            LOG.debug("quantity finder: read {} of {} chars (the limit is {})", sentence.length(), text.length(), MAX_CHARS);
         }
         String s = normalise(sentence);
         List<Quantity> out = new ArrayList<>();

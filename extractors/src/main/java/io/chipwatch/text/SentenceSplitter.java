@@ -95,6 +95,18 @@ public final class SentenceSplitter {
     }
 
     /**
+     * Where a head of {@code text} at most {@code limit} chars long ends, cut as an overlong
+     * sentence is (after a clause break, else not inside a number); the text's length when it is
+     * not longer. For finders that bound the text they read.
+     */
+    public static int headEnd(String text, int limit) {
+        if (limit < 2) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
+        return text.length() <= limit ? text.length() : cutPoint(text, 0, limit);
+    }
+
+    /**
      * Where to cut an overlong sentence that must end by {@code limit}: after the last clause
      * break in the second half of the window, else before a run of letters or digits so that a
      * number is not halved, else at the limit (never between the halves of a surrogate pair).

@@ -1,5 +1,9 @@
 package io.chipwatch.time;
 
+import io.chipwatch.text.SentenceSplitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,9 +57,22 @@ import java.util.regex.Pattern;
  * look-alikes such as 周期, 12号线, 明日之星) come from {@link TimeWords}. Every pattern is a
  * bounded alternation scanned only near its anchor characters, so time stays linear in the text.
  *
+ * <p>Reads at most {@link #MAX_CHARS} of a sentence: linear as it is, each expression costs
+ * microseconds, and a megabyte of {@code 3月3月…} handed in as one sentence must not cost seconds.
+ *
  * <p>Thread-safe: all state lives in the {@link PeriodContext} passed in.
  */
 public final class PeriodResolver {
+
+    /**
+     * The longest sentence read, in UTF-16 chars; of a longer text only the head is searched (cut
+     * as {@link SentenceSplitter} cuts, not inside a number). Four times
+     * {@link SentenceSplitter#MAX_SENTENCE_CHARS}, so the NLP analysis, which hands on split
+     * sentences, never reaches it.
+     */
+    public static final int MAX_CHARS = 4 * SentenceSplitter.MAX_SENTENCE_CHARS;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodResolver.class);
 
     private static final String S = "\\s*";
     /** Characters after which a new phrase starts (a two-digit year may follow them). */
@@ -211,13 +228,19 @@ public final class PeriodResolver {
     }
 
     /**
-     * All time expressions in the sentence, in text order and non-overlapping (the longest match
-     * wins). Updates {@code ctx}'s last year / fiscal year as the sentence names them.
+     * All time expressions in the sentence (in its first {@link #MAX_CHARS} chars), in text order
+     * and non-overlapping (the longest match wins); empty, never null. Updates {@code ctx}'s last
+     * year / fiscal year as the sentence names them.
      */
-    public List<Period> findAll(String sentence, PeriodContext ctx) {
+    public List<Period> findAll(String given, PeriodContext ctx) {
         Objects.requireNonNull(ctx, "ctx");
-        if (sentence == null || sentence.isEmpty()) {
+        if (given == null || given.isEmpty()) {
             return List.of();
+        }
+        String sentence = given;
+        if (given.length() > MAX_CHARS) {
+            sentence = given.substring(0, SentenceSplitter.headEnd(given, MAX_CHARS));
+            LOG.debug("period resolver: read {} of {} chars (the limit is {})", sentence.length(), given.length(), MAX_CHARS);
         }
         String text = TimeNumerals.fold(sentence);
         List<Candidate> chosen = choose(candidates(text, ctx));

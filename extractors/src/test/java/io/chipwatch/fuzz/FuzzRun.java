@@ -28,7 +28,10 @@ import java.util.concurrent.TimeoutException;
  * slowest input by CPU and by wall time, and the peak heap; writes every crashing input to the
  * output folder with its seed so that it can be replayed. Exits 1 when anything crashed.
  *
- * <p>Usage: {@code FuzzRun MINUTES [OUT_DIR] [FIRST_SEED]}.
+ * <p>Usage: {@code FuzzRun MINUTES [OUT_DIR] [FIRST_SEED] [STRIDE]}: the seeds run are FIRST_SEED,
+ * FIRST_SEED + STRIDE, …, so that several JVMs started with consecutive first seeds and the same
+ * stride run disjoint inputs ({@code scripts/fuzz.sh} does so). The last line of the output,
+ * {@code totals …}, carries the figures in a form that such runs can be summed from.
  */
 public final class FuzzRun {
 
@@ -43,14 +46,15 @@ public final class FuzzRun {
         double minutes = Double.parseDouble(args[0]);
         Path out = Path.of(args.length > 1 ? args[1] : "target/fuzz");
         long firstSeed = args.length > 2 ? Long.parseLong(args[2]) : System.currentTimeMillis();
+        int stride = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Files.createDirectories(out);
-        System.exit(run(minutes, out, firstSeed));
+        System.exit(run(minutes, out, firstSeed, stride));
     }
 
     private record Timed(FuzzTarget.Outcome outcome, Throwable crash, long cpuNanos, long wallNanos) {
     }
 
-    static int run(double minutes, Path out, long firstSeed) throws IOException, InterruptedException {
+    static int run(double minutes, Path out, long firstSeed, int stride) throws IOException, InterruptedException {
         HostileInputs inputs = new HostileInputs(Seeds.load(), MAX_RUN_CHARS);
         FuzzTarget target = new FuzzTarget(NlpAnalyzer.withDefaults());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -75,11 +79,15 @@ public final class FuzzRun {
         Kind[] kinds = {Kind.HTML, Kind.HTML, Kind.TEXT, Kind.TEXT, Kind.QUANTITY, Kind.PERIOD};
         System.out.printf("fuzz: %.1f min, first seed %d, max heap %d MB, crashes to %s%n",
                 minutes, firstSeed, Runtime.getRuntime().maxMemory() >> 20, out.toAbsolutePath());
-        for (long seed = firstSeed; System.nanoTime() < end; seed++) {
+        for (long seed = firstSeed; System.nanoTime() < end; seed += stride) {
             Random random = new Random(seed);
             Input input = inputs.next(kinds[random.nextInt(kinds.length)], random);
+            java.util.concurrent.atomic.AtomicLong workerThread = new java.util.concurrent.atomic.AtomicLong(-1);
+            long[] cpuAtStart = {0};
             Future<Timed> future = worker.submit(() -> {
                 long c0 = threads.getCurrentThreadCpuTime();
+                cpuAtStart[0] = c0;
+                workerThread.set(Thread.currentThread().getId());
                 long w0 = System.nanoTime();
                 FuzzTarget.Outcome outcome = null;
                 Throwable crash = null;
@@ -94,10 +102,10 @@ public final class FuzzRun {
             String name = "seed " + seed + " " + input.recipe() + " (" + input.size() + (input.bytes() != null ? " bytes)" : " chars)");
             Timed t;
             try {
-                t = future.get(WATCHDOG_SECONDS, TimeUnit.SECONDS);
+                t = awaitUnlessHung(future, threads, workerThread, cpuAtStart);
             } catch (TimeoutException e) {
                 hangs++;
-                save(out, seed, input, "hang: over " + WATCHDOG_SECONDS + " s");
+                save(out, seed, input, "hang: over " + WATCHDOG_SECONDS + " s of CPU");
                 System.out.println("HANG " + name);
                 future.cancel(true);
                 worker.shutdownNow();
@@ -118,15 +126,19 @@ public final class FuzzRun {
             heapPeak = Math.max(heapPeak, peakHeap());
             records++;
             refused += t.outcome().refused() ? 1 : 0;
-            overCpu += t.cpuNanos() > SLOW_NANOS ? 1 : 0;
+            if (t.cpuNanos() > SLOW_NANOS) {
+                overCpu++;
+                System.out.printf("SLOW %.3f s CPU %s%n", t.cpuNanos() / 1e9, name);
+            }
             overWall += t.wallNanos() > SLOW_NANOS ? 1 : 0;
-            long[] k = perKind.computeIfAbsent(input.kind(), x -> new long[3]); // inputs, max CPU, max wall
+            long[] k = perKind.computeIfAbsent(input.kind(), x -> new long[4]); // inputs, max CPU, max wall, total CPU
             k[0]++;
             if (t.cpuNanos() > k[1]) {
                 k[1] = t.cpuNanos();
                 slowestOfKind.put(input.kind(), name);
             }
             k[2] = Math.max(k[2], t.wallNanos());
+            k[3] += t.cpuNanos();
             if (t.cpuNanos() > slowestCpu) {
                 slowestCpu = t.cpuNanos();
                 slowestCpuInput = name;
@@ -146,14 +158,38 @@ public final class FuzzRun {
         System.out.printf("%nfuzz summary%n");
         System.out.printf("inputs        %d in %.0f s (%.1f/s)%n", count, seconds, count / seconds);
         System.out.printf("records       %d (%d refused with ExtractionException), lost %d%n", records, refused, count - records - crashes - hangs);
-        System.out.printf("crashes       %d%nhangs         %d (over %d s)%n", crashes, hangs, WATCHDOG_SECONDS);
+        System.out.printf("crashes       %d%nhangs         %d (over %d s of CPU)%n", crashes, hangs, WATCHDOG_SECONDS);
         System.out.printf("over 1 s      %d by CPU time, %d by wall time%n", overCpu, overWall);
         System.out.printf("slowest CPU   %.3f s: %s%n", slowestCpu / 1e9, slowestCpuInput);
         System.out.printf("slowest wall  %.3f s: %s%n", slowestWall / 1e9, slowestWallInput);
-        perKind.forEach((kind, k) -> System.out.printf("  %-9s %d inputs, slowest %.3f s CPU (%.3f s wall max): %s%n",
-                kind, k[0], k[1] / 1e9, k[2] / 1e9, slowestOfKind.get(kind)));
+        perKind.forEach((kind, k) -> System.out.printf("  %-9s %d inputs, mean %.3f s CPU, slowest %.3f s CPU (%.3f s wall max): %s%n",
+                kind, k[0], k[3] / 1e9 / k[0], k[1] / 1e9, k[2] / 1e9, slowestOfKind.get(kind)));
         System.out.printf("peak heap     %d MB used (garbage included) of %d MB max%n", heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("totals inputs=%d records=%d refused=%d lost=%d crashes=%d hangs=%d over1s=%d heapMB=%d seconds=%.0f slowestCpuMs=%d slowest=%s%n",
+                count, records, refused, count - records - crashes - hangs, crashes, hangs, overCpu, heapPeak >> 20, seconds,
+                slowestCpu / 1_000_000, slowestCpuInput);
         return crashes + hangs == 0 ? 0 : 1;
+    }
+
+    /**
+     * The input's result, or a TimeoutException once it has spent {@link #WATCHDOG_SECONDS} of CPU
+     * (or ten times as long on the wall clock): on a shared machine a starved input is not a hung one.
+     */
+    private static Timed awaitUnlessHung(Future<Timed> future, ThreadMXBean threads,
+                                         java.util.concurrent.atomic.AtomicLong workerThread, long[] cpuAtStart)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        long wallLimit = System.nanoTime() + WATCHDOG_SECONDS * 10 * 1_000_000_000L;
+        while (true) {
+            try {
+                return future.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                long id = workerThread.get();
+                long cpu = id < 0 ? 0 : threads.getThreadCpuTime(id) - cpuAtStart[0];
+                if (cpu > WATCHDOG_SECONDS * 1_000_000_000L || System.nanoTime() > wallLimit) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static ExecutorService newWorker() {

@@ -49,6 +49,8 @@ final class HostileInputs {
             "x-no-such-charset", "", "utf-8\"><x"};
     private static final Charset[] ENCODINGS = {StandardCharsets.UTF_8, Charset.forName("GBK"), Charset.forName("Big5"),
             Charset.forName("GB18030"), StandardCharsets.UTF_16LE, StandardCharsets.ISO_8859_1};
+    /** log10 of the longest page-sized run. */
+    private static final double PAGE_SIZED = 4;
     private static final Pattern DECLARED = Pattern.compile("(?i)charset\\s*=\\s*[\"']?[\\w-]+");
 
     private final Seeds seeds;
@@ -175,10 +177,19 @@ final class HostileInputs {
         return makers.get(r.nextInt(makers.size())).apply(r, recipe);
     }
 
-    /** A length spread over orders of magnitude up to the limit: most runs short, some huge. */
+    /**
+     * A length spread over orders of magnitude, shaped like a crawler's stream: 19 runs in 20
+     * page-sized (1 to 10,000 chars, even over the orders of magnitude), one in 20 huge (10,000
+     * chars up to the limit: generated spam, a table flattened into one line).
+     */
     private int length(Random r) {
-        double exp = r.nextDouble() * Math.log10(maxLength);
-        return Math.max(1, (int) Math.pow(10, exp));
+        double lo = 0;
+        double hi = Math.min(PAGE_SIZED, Math.log10(maxLength));
+        if (r.nextInt(20) == 0 && Math.log10(maxLength) > PAGE_SIZED) {
+            lo = PAGE_SIZED;
+            hi = Math.log10(maxLength);
+        }
+        return Math.max(1, (int) Math.pow(10, lo + r.nextDouble() * (hi - lo)));
     }
 
     private String absurdNumeral(Random r, StringBuilder recipe) {
@@ -229,9 +240,9 @@ final class HostileInputs {
         return sb.append('。').toString();
     }
 
-    /** A megabyte-class line: a run of real text with its sentence ends and line breaks removed, or of 1.1.1. */
+    /** A long line, huge one time in 20: a run of real text with its sentence ends and line breaks removed, or of 1.1.1. */
     private String hugeLine(Random r, StringBuilder recipe) {
-        int n = Math.max(maxLength / 10, length(r));
+        int n = Math.max(1000, length(r));
         String unit;
         if (r.nextInt(3) == 0) {
             unit = "1.";

@@ -369,9 +369,9 @@ class QuantityFinderTest {
 
     @Test
     void aNumberBeyondAnySaneRangeIsNoFigureAndNeverInfinite() {
-        String digits = "9".repeat(5000);
+        String digits = "9".repeat(1500);
         assertThat(all("编号" + digits + "元，另有500颗。")).singleElement().satisfies(q -> assertFigure(q, 500, "units"));
-        assertThat(all("金额为" + "万".repeat(3000) + "亿美元。")).isEmpty();
+        assertThat(all("金额为" + "万".repeat(1500) + "亿美元。")).isEmpty();
         assertThat(all("共" + "1".repeat(16) + "台。")).isEmpty();
         assertFigure(one("共" + "1".repeat(15) + "台。"), 111111111111111d, "units");
     }
@@ -443,9 +443,10 @@ class QuantityFinderTest {
     @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void longHostileInputStaysLinear() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 20_000; i++) {
-            sb.append("1,2-3万亿百千万亿十多余H2O-").append(i % 10).append("颗 共500颗，");
+        int n = 0;
+        for (String piece = "1,2-3万亿百千万亿十多余H2O-0颗 共500颗，"; sb.length() + piece.length() <= QuantityFinder.MAX_CHARS; n++) {
+            sb.append(piece);
         }
-        assertThat(finder.findAll(sb.toString())).hasSize(20_000);
+        assertThat(finder.findAll(sb.toString())).hasSize(n);
     }
 }
