@@ -1,5 +1,7 @@
 package io.chipwatch.nlp;
 
+import com.hankcs.hanlp.HanLP;
+
 import com.hankcs.hanlp.seg.common.Term;
 import io.chipwatch.model.Mention;
 import io.chipwatch.model.Sentence;
@@ -61,7 +63,7 @@ final class NameRecognizer {
         }
         // A person is only kept beside a title or a verb of saying, so sentences with neither
         // need no segmentation, which is most of the cost of the whole analysis.
-        List<Term> terms = mayNameAPerson(text) ? segmenter.segment(text) : List.of();
+        List<Term> terms = mayNameAPerson(text) ? segment(text) : List.of();
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
             String nature = t.nature.toString();
@@ -83,12 +85,32 @@ final class NameRecognizer {
         return found;
     }
 
+    /**
+     * HanLP's name recognisers learnt from Simplified text and miss most names in Traditional
+     * (張衛, 陳佳嵐): a Traditional sentence is segmented in its Simplified form, and the words
+     * are given back as written.
+     */
+    private List<Term> segment(String text) {
+        String simplified = HanLP.convertToSimplifiedChinese(text);
+        if (simplified.equals(text) || simplified.length() != text.length()) {
+            return segmenter.segment(text);
+        }
+        List<Term> terms = new ArrayList<>();
+        for (Term t : segmenter.segment(simplified)) {
+            Term written = new Term(text.substring(t.offset, t.offset + t.word.length()), t.nature);
+            written.offset = t.offset;
+            terms.add(written);
+        }
+        return terms;
+    }
+
     private void addByShape(Sentence sentence, Matcher m, int group, List<Mention> known, List<Mention> found) {
         while (m.find()) {
             int from = m.start(group);
-            // the pattern may take the end of a title as a given name: 分析师布莱恩·科莱洛
+            int dot = firstDot(sentence.text(), m.start(group));
+            // the pattern may take the end of a title as a given name: 分析师布莱恩·科莱洛, 部長雷內特•克萊弗
             for (int i = m.end(group) - 1; i > m.start(group); i--) {
-                if (TITLE_END.indexOf(sentence.text().charAt(i - 1)) >= 0 && i <= sentence.text().indexOf('·', m.start(group))) {
+                if (TITLE_END.indexOf(sentence.text().charAt(i - 1)) >= 0 && i <= dot) {
                     from = i;
                     break;
                 }
@@ -106,10 +128,22 @@ final class NameRecognizer {
             String name = sentence.text().substring(from, to);
             int start = sentence.start() + from;
             int end = sentence.start() + to;
+            // the segmenter may have taken one part of the whole name (雷內特 of 雷內特•克萊弗)
+            found.removeIf(f -> f.start() >= start && f.end() <= end && "PERSON".equals(f.type()));
             if (!isCovered(known, start, end) && !isCovered(found, start, end)) {
                 found.add(new Mention("PERSON", name, name, start, end));
             }
         }
+    }
+
+    /** Where the first name-joining dot (·, • or ・) at or after {@code from} is, or -1. */
+    private static int firstDot(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if ("·•・".indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final String TITLE_END = "师長长员員者家官人总總裁";
