@@ -1,6 +1,7 @@
 package io.chipwatch.nlp;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 
 import com.hankcs.hanlp.seg.common.Term;
 import io.chipwatch.model.Mention;
@@ -82,6 +83,7 @@ final class NameRecognizer {
             addByShape(sentence, TRANSLITERATED.matcher(text), 0, known, found);
         }
         addByShape(sentence, LATIN_SPEAKER.matcher(text), 1, known, found);
+        addTitled(sentence, known, found);
         return found;
     }
 
@@ -134,6 +136,57 @@ final class NameRecognizer {
                 found.add(new Mention("PERSON", name, name, start, end));
             }
         }
+    }
+
+    /** Titles that stand right before a name (发言人束珏婷, 首相岸田文雄) besides those of {@link #TITLES}. */
+    private static final Set<String> TITLES_BEFORE = Set.of("首相", "大臣", "书记", "書記", "市长", "市長", "区长", "區長",
+            "省长", "省長", "州长", "州長", "总理", "總理", "议长", "議長", "部长", "部長");
+    /** What may follow a name after a title: a mark, a digit, or a verb or word that cannot end a name. */
+    private static final Pattern AFTER_TITLED = Pattern.compile(
+            "^(?:$|[\\s\\d，,。、；;：:（()）「」“”]|表示|表明|称|稱|说|說|指出|认为|認為|强调|強調|透露|坦言|曾|也|会后|會後|透过|透過|通过|通過|在|于|於|和|与|與|等|一行|今天|日前|近日)");
+
+    /**
+     * A name right after a title (发言人束珏婷6日, 院长张卫一行, 分析师郭明錤曾表示): a family name
+     * and one or two more characters, ended by a mark or a word no name ends with. A dictionary
+     * word there (许诺, 表示) is not taken for a name.
+     */
+    private void addTitled(Sentence sentence, List<Mention> known, List<Mention> found) {
+        String text = sentence.text();
+        for (int i = 1; i < text.length() - 1; i++) {
+            if (!surnames.contains(text.substring(i, i + 1)) || !titleEndsAt(text, i)) {
+                continue;
+            }
+            for (int len = 3; len >= 2; len--) {
+                int end = i + len;
+                if (end > text.length() || !HAN_NAME.matcher(text.substring(i, end)).matches()
+                        || !AFTER_TITLED.matcher(text.substring(end, Math.min(text.length(), end + 2))).find()) {
+                    continue;
+                }
+                String name = text.substring(i, end);
+                String simplified = HanLP.convertToSimplifiedChinese(name);
+                if (CoreDictionary.contains(name) || CoreDictionary.contains(simplified) || SPEECH.contains(name)) {
+                    break;
+                }
+                int start = sentence.start() + i;
+                int stop = sentence.start() + end;
+                // the segmenter may have cut the given name short (钟立 of 钟立岚)
+                found.removeIf(f -> f.start() >= start && f.end() <= stop && "PERSON".equals(f.type()));
+                if (!isCovered(known, start, stop) && !isCovered(found, start, stop)) {
+                    found.add(new Mention("PERSON", name, name, start, sentence.start() + end));
+                }
+                break;
+            }
+        }
+    }
+
+    private static boolean titleEndsAt(String text, int i) {
+        for (int len = 2; len <= 5 && len <= i; len++) {
+            String w = text.substring(i - len, i);
+            if (TITLES.contains(w) || TITLES_BEFORE.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the first name-joining dot (·, • or ・) at or after {@code from} is, or -1. */

@@ -130,4 +130,11 @@ class EntityFinderTest {
         assertThat(names(a, "PERSON")).contains("鄭立遠");
         assertThat(entity(a, "PERSON", "鄭立遠").orElseThrow().aliases()).contains("郑立远");
     }
+
+    @Test
+    void aNameRightAfterATitleIsAPersonButAWordThereIsNot() {
+        Analysis a = analyze("外交部发言人钟立岚8日在例行记者会上回答提问。研究院院长韩启明一行到访，分析师白思远曾表示需求将回升。董事长承诺加大投入。");
+
+        assertThat(names(a, "PERSON")).contains("钟立岚", "韩启明", "白思远").doesNotContain("承诺");
+    }
 }
