@@ -79,7 +79,8 @@ public final class EntityFinder {
         mentions.sort(Comparator.comparingInt(Mention::start));
         mentions = new ArrayList<>(modelCodes.extend(body, mentions));
         mentions.addAll(vendorsOfProducts(mentions));
-        mentions.sort(Comparator.comparingInt(Mention::start));
+        // a maker inside a product's name comes before the product, as it is read
+        mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         mentions = withShapes(mentions, shapes.find(body));
         List<Mention> all = new ArrayList<>(mentions);
         for (Sentence s : sentences) {
