@@ -1,5 +1,7 @@
 package io.chipwatch.nlp;
 
+import com.hankcs.hanlp.HanLP;
+
 import io.chipwatch.model.Entity;
 import io.chipwatch.model.Mention;
 
@@ -32,7 +34,8 @@ final class EntityAggregator {
         for (List<Mention> group : byKey.values()) {
             Mention first = group.get(0);
             Set<String> aliases = new LinkedHashSet<>();
-            gazetteer.byName(first.name()).ifPresent(e -> aliases.addAll(e.allNames()));
+            gazetteer.byName(first.name()).ifPresentOrElse(e -> aliases.addAll(e.allNames()),
+                    () -> aliases.addAll(otherScripts(first.name())));
             for (Mention m : group) {
                 aliases.add(m.surface());
             }
@@ -42,5 +45,20 @@ final class EntityAggregator {
         }
         entities.sort(Comparator.comparingInt(Entity::mentions).reversed());
         return entities;
+    }
+
+    /**
+     * A name no gazetteer entry gives its forms (a registered company, a reporter) in the other
+     * Chinese script, so 盧鴒 in a Taiwanese page and 卢鸰 in a mainland one are seen as one name.
+     */
+    static List<String> otherScripts(String name) {
+        if (name.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            return List.of();
+        }
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(HanLP.convertToSimplifiedChinese(name));
+        forms.add(HanLP.convertToTraditionalChinese(name));
+        forms.remove(name);
+        return List.copyOf(forms);
     }
 }

@@ -34,13 +34,53 @@ public final class EntityFinder {
         this.shapes = new ShapeMentions(dictionary.gazetteer(), surnames);
     }
 
-    /** Every mention in the body, in text order, none overlapping. */
+    /**
+     * Every mention in the body, in text order, none overlapping. Full-width letters, digits and
+     * marks (Ｎｖｉｄｉａ, ９１０Ｃ) are read as their ASCII forms, so names take the ASCII form
+     * while each mention keeps the surface as written and its offsets in the body.
+     */
     public List<Mention> find(String body, List<Sentence> sentences) {
+        String text = halfWidth(body);
+        if (text.equals(body)) {
+            return findAscii(body, sentences);
+        }
+        List<Sentence> folded = sentences.stream()
+                .map(s -> new Sentence(text.substring(s.start(), s.end()), s.start(), s.end(), s.lang()))
+                .toList();
+        return findAscii(text, folded).stream()
+                .map(m -> new Mention(m.type(), m.name(), body.substring(m.start(), m.end()), m.start(), m.end()))
+                .toList();
+    }
+
+    /**
+     * The text with full-width Latin letters, digits and the marks names and model codes use
+     * folded to ASCII, char for char; Chinese punctuation (，。：；！？) stays as it is.
+     */
+    static String halfWidth(String text) {
+        char[] a = text.toCharArray();
+        boolean changed = false;
+        for (int i = 0; i < a.length; i++) {
+            char c = a[i];
+            if (c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ' || "％．－／＋＆＇＿＃＠".indexOf(c) >= 0) {
+                a[i] = (char) (c - 0xFEE0);
+                changed = true;
+            } else if (c == '\u3000') {
+                a[i] = ' ';
+                changed = true;
+            }
+        }
+        return changed ? new String(a) : text;
+    }
+
+    private List<Mention> findAscii(String body, List<Sentence> sentences) {
         List<Candidate> known = dictionaryMentions(body);
         List<Mention> mentions = new ArrayList<>(resolveAmbiguity(body, known, sentences));
         mentions.addAll(nestedPeople(body, mentions));
         mentions.sort(Comparator.comparingInt(Mention::start));
-        mentions = modelCodes.extend(body, mentions);
+        mentions = new ArrayList<>(modelCodes.extend(body, mentions));
+        mentions.addAll(vendorsOfProducts(mentions));
+        // a maker inside a product's name comes before the product, as it is read
+        mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         mentions = withShapes(mentions, shapes.find(body));
         List<Mention> all = new ArrayList<>(mentions);
         for (Sentence s : sentences) {
@@ -73,6 +113,30 @@ public final class EntityFinder {
             }
         }
         out.sort(Comparator.comparingInt(Mention::start));
+        return out;
+    }
+
+    /**
+     * A product named with its maker in front (华为昇腾910B, 寒武纪思元590) mentions the maker too,
+     * over the maker's part of the name.
+     */
+    private List<Mention> vendorsOfProducts(List<Mention> mentions) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention product : mentions) {
+            if (!"PRODUCT".equals(product.type())) {
+                continue;
+            }
+            for (EntityDictionary.Hit hit : dictionary.scan(product.surface())) {
+                if (hit.start() != 0 || hit.end() >= product.surface().length() || hit.targets().size() != 1) {
+                    continue;
+                }
+                AliasTarget t = hit.targets().get(0);
+                if ("ORG".equals(t.entry().type()) && !t.ambiguous()) {
+                    out.add(new Mention("ORG", t.entry().name(), product.surface().substring(0, hit.end()),
+                            product.start(), product.start() + hit.end()));
+                }
+            }
+        }
         return out;
     }
 
@@ -126,7 +190,16 @@ public final class EntityFinder {
                 // a longer alias starting inside the previous one wins (华为海思 after 华为)
                 Candidate prev = chosen.get(chosen.size() - 1);
                 if (c.start() < prev.end() && c.length() > prev.length() + 1) {
-                    chosen.set(chosen.size() - 1, c);
+                    // what of the previous alias stands before the longer one is kept (华为 of 华为昇腾910B)
+                    Candidate head = hits.stream()
+                            .filter(h -> h.start() == prev.start() && h.end() <= c.start())
+                            .max(Comparator.comparingInt(Candidate::length)).orElse(null);
+                    if (head != null) {
+                        chosen.set(chosen.size() - 1, head);
+                        chosen.add(c);
+                    } else {
+                        chosen.set(chosen.size() - 1, c);
+                    }
                     reach = c.end();
                 }
             }

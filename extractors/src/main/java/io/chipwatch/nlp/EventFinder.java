@@ -162,7 +162,7 @@ final class EventFinder {
         Mention best = null;
         for (Mention m : facts.mentions()) {
             // 华为巴龙5000、三星Exynos 5100: a company acts for the products up to the next one named
-            if ("PRODUCT".equals(m.type()) && best != null && m.start() >= best.end() && m.end() <= product.start()
+            if ("PRODUCT".equals(m.type()) && best != null && m.start() >= best.start() && m.end() <= product.start()
                     && !m.name().equals(product.name())) {
                 best = null;
             }

@@ -1,5 +1,8 @@
 package io.chipwatch.nlp;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+
 import com.hankcs.hanlp.seg.common.Term;
 import io.chipwatch.model.Mention;
 import io.chipwatch.model.Sentence;
@@ -61,7 +64,7 @@ final class NameRecognizer {
         }
         // A person is only kept beside a title or a verb of saying, so sentences with neither
         // need no segmentation, which is most of the cost of the whole analysis.
-        List<Term> terms = mayNameAPerson(text) ? segmenter.segment(text) : List.of();
+        List<Term> terms = mayNameAPerson(text) ? segment(text) : List.of();
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
             String nature = t.nature.toString();
@@ -80,15 +83,36 @@ final class NameRecognizer {
             addByShape(sentence, TRANSLITERATED.matcher(text), 0, known, found);
         }
         addByShape(sentence, LATIN_SPEAKER.matcher(text), 1, known, found);
+        addTitled(sentence, known, found);
         return found;
+    }
+
+    /**
+     * HanLP's name recognisers learnt from Simplified text and miss most names in Traditional
+     * (張衛, 陳佳嵐): a Traditional sentence is segmented in its Simplified form, and the words
+     * are given back as written.
+     */
+    private List<Term> segment(String text) {
+        String simplified = HanLP.convertToSimplifiedChinese(text);
+        if (simplified.equals(text) || simplified.length() != text.length()) {
+            return segmenter.segment(text);
+        }
+        List<Term> terms = new ArrayList<>();
+        for (Term t : segmenter.segment(simplified)) {
+            Term written = new Term(text.substring(t.offset, t.offset + t.word.length()), t.nature);
+            written.offset = t.offset;
+            terms.add(written);
+        }
+        return terms;
     }
 
     private void addByShape(Sentence sentence, Matcher m, int group, List<Mention> known, List<Mention> found) {
         while (m.find()) {
             int from = m.start(group);
-            // the pattern may take the end of a title as a given name: 分析师布莱恩·科莱洛
+            int dot = firstDot(sentence.text(), m.start(group));
+            // the pattern may take the end of a title as a given name: 分析师布莱恩·科莱洛, 部長雷內特•克萊弗
             for (int i = m.end(group) - 1; i > m.start(group); i--) {
-                if (TITLE_END.indexOf(sentence.text().charAt(i - 1)) >= 0 && i <= sentence.text().indexOf('·', m.start(group))) {
+                if (TITLE_END.indexOf(sentence.text().charAt(i - 1)) >= 0 && i <= dot) {
                     from = i;
                     break;
                 }
@@ -106,10 +130,73 @@ final class NameRecognizer {
             String name = sentence.text().substring(from, to);
             int start = sentence.start() + from;
             int end = sentence.start() + to;
+            // the segmenter may have taken one part of the whole name (雷內特 of 雷內特•克萊弗)
+            found.removeIf(f -> f.start() >= start && f.end() <= end && "PERSON".equals(f.type()));
             if (!isCovered(known, start, end) && !isCovered(found, start, end)) {
                 found.add(new Mention("PERSON", name, name, start, end));
             }
         }
+    }
+
+    /** Titles that stand right before a name (发言人束珏婷, 首相岸田文雄) besides those of {@link #TITLES}. */
+    private static final Set<String> TITLES_BEFORE = Set.of("首相", "大臣", "书记", "書記", "市长", "市長", "区长", "區長",
+            "省长", "省長", "州长", "州長", "总理", "總理", "议长", "議長", "部长", "部長");
+    /** What may follow a name after a title: a mark, a digit, or a verb or word that cannot end a name. */
+    private static final Pattern AFTER_TITLED = Pattern.compile(
+            "^(?:$|[\\s\\d，,。、；;：:（()）「」“”]|表示|表明|称|稱|说|說|指出|认为|認為|强调|強調|透露|坦言|曾|也|会后|會後|透过|透過|通过|通過|在|于|於|和|与|與|等|一行|今天|日前|近日)");
+
+    /**
+     * A name right after a title (发言人束珏婷6日, 院长张卫一行, 分析师郭明錤曾表示): a family name
+     * and one or two more characters, ended by a mark or a word no name ends with. A dictionary
+     * word there (许诺, 表示) is not taken for a name.
+     */
+    private void addTitled(Sentence sentence, List<Mention> known, List<Mention> found) {
+        String text = sentence.text();
+        for (int i = 1; i < text.length() - 1; i++) {
+            if (!surnames.contains(text.substring(i, i + 1)) || !titleEndsAt(text, i)) {
+                continue;
+            }
+            for (int len = 3; len >= 2; len--) {
+                int end = i + len;
+                if (end > text.length() || !HAN_NAME.matcher(text.substring(i, end)).matches()
+                        || !AFTER_TITLED.matcher(text.substring(end, Math.min(text.length(), end + 2))).find()) {
+                    continue;
+                }
+                String name = text.substring(i, end);
+                String simplified = HanLP.convertToSimplifiedChinese(name);
+                if (CoreDictionary.contains(name) || CoreDictionary.contains(simplified) || SPEECH.contains(name)) {
+                    break;
+                }
+                int start = sentence.start() + i;
+                int stop = sentence.start() + end;
+                // the segmenter may have cut the given name short (钟立 of 钟立岚)
+                found.removeIf(f -> f.start() >= start && f.end() <= stop && "PERSON".equals(f.type()));
+                if (!isCovered(known, start, stop) && !isCovered(found, start, stop)) {
+                    found.add(new Mention("PERSON", name, name, start, sentence.start() + end));
+                }
+                break;
+            }
+        }
+    }
+
+    private static boolean titleEndsAt(String text, int i) {
+        for (int len = 2; len <= 5 && len <= i; len++) {
+            String w = text.substring(i - len, i);
+            if (TITLES.contains(w) || TITLES_BEFORE.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the first name-joining dot (·, • or ・) at or after {@code from} is, or -1. */
+    private static int firstDot(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if ("·•・".indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final String TITLE_END = "师長长员員者家官人总總裁";

@@ -55,6 +55,7 @@ public final class NlpAnalyzer {
     private final FigureFinder figures;
     private final EventFinder events;
     private final CreditEntities credits;
+    private final HeadlineEntities headline;
 
     public NlpAnalyzer(Gazetteer gazetteer, Lexicon lexicon) {
         EntityDictionary dictionary = new EntityDictionary(gazetteer);
@@ -65,6 +66,7 @@ public final class NlpAnalyzer {
         this.figures = new FigureFinder(lexicon, gazetteer);
         this.events = new EventFinder(lexicon, gazetteer);
         this.credits = new CreditEntities(gazetteer, surnames);
+        this.headline = new HeadlineEntities(entities, aggregator);
     }
 
     /** An analyzer over the gazetteer and lexicon shipped in the models module. */
@@ -208,6 +210,6 @@ public final class NlpAnalyzer {
         all.addAll(launchedProducts(body, foundEvents, mentions));
         all.sort((a, b) -> Integer.compare(a.start(), b.start()));
         Truncation truncated = new Truncation(fullBody.length() - body.length(), sentencesCut, figuresDropped);
-        return new Analysis(sentences, credits.add(article, body, aggregator.aggregate(all)), foundFigures, foundEvents, truncated);
+        return new Analysis(sentences, credits.add(article, body, headline.add(article.title(), aggregator.aggregate(all))), foundFigures, foundEvents, truncated);
     }
 }

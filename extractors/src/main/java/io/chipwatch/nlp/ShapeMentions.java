@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class ShapeMentions {
 
     private static final Pattern REPORTER_TITLE = Pattern.compile(
-            "(?:记者|記者|编辑|編輯|责编|責編|撰文|编译|編譯|采访人员|採訪人員|通讯员|通訊員|实习生|實習生)[\\s:：/／|｜]*");
+            "(?:记者|記者|编辑|編輯|责编|責編|撰文|编译|編譯|采访人员|採訪人員|通讯员|通訊員|实习生|實習生|译者|譯者|核稿|校对|校對)[\\s:：/／|｜]*");
     /** What follows a byline name: a place, the dateline or the end of the byline. */
     private static final Pattern AFTER_NAME = Pattern.compile("^(?:[\\s/／|｜、,，)）\\]】]|报道|報導|报导|報道|摄|攝|电|電|发自|發自|讯|訊|综合|綜合|$)");
     private static final Pattern GOVERNMENT = Pattern.compile("(?:人民)?政府");

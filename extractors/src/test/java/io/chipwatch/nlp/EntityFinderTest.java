@@ -88,4 +88,53 @@ class EntityFinderTest {
         assertThat(entity(a, "ORG", "美国政府")).isPresent();
         assertThat(entity(a, "PERSON", "拜登")).isPresent();
     }
+    @Test
+    void fullWidthNamesAndCodesAreReadAsTheirAsciiForms() {
+        Analysis a = analyze("Ｎｖｉｄｉａ与ＡＭＤ都在扩充ＧＰＵ产能，华为昇腾９１０Ｃ采用７ｎｍ工艺。");
+
+        Entity nvidia = entity(a, "ORG", "英伟达").orElseThrow();
+        assertThat(nvidia.aliases()).contains("Ｎｖｉｄｉａ");
+        assertThat(nvidia.offsets().get(0)).containsExactly(0, 6);
+        assertThat(entity(a, "ORG", "AMD")).isPresent();
+        assertThat(names(a, "TECH")).contains("GPU", "7nm");
+        assertThat(names(a, "PRODUCT")).contains("昇腾910C");
+    }
+
+    @Test
+    void aProductNamedWithItsMakerMentionsTheMaker() {
+        Analysis a = analyze("报道称，寒武纪思元590与华为昇腾910B的性能接近。");
+
+        assertThat(names(a, "ORG")).contains("寒武纪", "华为");
+        assertThat(names(a, "PRODUCT")).contains("昇腾910B");
+    }
+
+    @Test
+    void unknownNamesCarryTheirFormInTheOtherScript() {
+        Analysis a = analyze("星河微電子股份有限公司今天宣布完成融資。");
+
+        Entity company = entity(a, "ORG", "星河微電子股份有限公司").orElseThrow();
+        assertThat(company.aliases()).contains("星河微电子股份有限公司");
+    }
+
+    @Test
+    void aTitleBeforeATransliteratedNameWithAnyDotIsNoPartOfIt() {
+        Analysis a = analyze("荷蘭外貿部長瑪麗安•德弗里斯表示，將審查出口許可。");
+
+        assertThat(names(a, "PERSON")).contains("瑪麗安•德弗里斯").doesNotContain("部長瑪麗安•德弗里斯", "瑪麗安");
+    }
+
+    @Test
+    void peopleInTraditionalTextAreFoundAsInSimplified() {
+        Analysis a = analyze("星河半導體董事長鄭立遠表示，公司將繼續加大投入。");
+
+        assertThat(names(a, "PERSON")).contains("鄭立遠");
+        assertThat(entity(a, "PERSON", "鄭立遠").orElseThrow().aliases()).contains("郑立远");
+    }
+
+    @Test
+    void aNameRightAfterATitleIsAPersonButAWordThereIsNot() {
+        Analysis a = analyze("外交部发言人钟立岚8日在例行记者会上回答提问。研究院院长韩启明一行到访，分析师白思远曾表示需求将回升。董事长承诺加大投入。");
+
+        assertThat(names(a, "PERSON")).contains("钟立岚", "韩启明", "白思远").doesNotContain("承诺");
+    }
 }

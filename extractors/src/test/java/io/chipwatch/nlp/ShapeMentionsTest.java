@@ -30,4 +30,11 @@ class ShapeMentionsTest {
 
         assertThat(names(a, "ORG")).contains("建信金融资产投资有限公司", "合肥产投壹号股权投资合伙企业（有限合伙）");
     }
+
+    @Test
+    void theTranslatorAndCheckerOfAWireStoryArePeople() {
+        Analysis a = analyze("晨星半導體今天公布營收。（譯者：林茂仁/核稿：陳瑩欣）1120");
+
+        assertThat(names(a, "PERSON")).contains("林茂仁", "陳瑩欣");
+    }
 }
