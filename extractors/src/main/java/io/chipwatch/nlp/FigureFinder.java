@@ -273,7 +273,11 @@ final class FigureFinder {
         if (inSentence == null && topic.paragraphSubject() != null) {
             return topic.paragraphSubject();
         }
-        return inSentence == null ? null : inSentence.name();
+        if (inSentence == null) {
+            // 毛利率约44.5%: a results figure no sentence attributes is the article's company's
+            return topic.articleSubject();
+        }
+        return inSentence.name();
     }
 
     private static boolean isPlaceBeforeCompany(Mention chosen, Mention next) {

@@ -22,4 +22,24 @@ class SubjectRulesTest {
 
         assertThat(figure(a, 1.872e10).subject()).isEqualTo("中国");
     }
+
+    @Test
+    void aFigureNoSentenceAttributesIsAboutTheCompanyTheArticleKeepsNaming() {
+        Analysis a = analyze("""
+                中芯国际周四公布第二季度业绩，中芯国际营收创新高。
+                分析师认为中芯国际的订单仍然充足。
+                毛利率为41.2%，高于市场预期。""");
+
+        assertThat(figure(a, 41.2).subject()).isEqualTo("中芯国际");
+    }
+
+    @Test
+    void anArticleNamingManyCompaniesAboutEquallyHasNoMainCompany() {
+        Analysis a = analyze("""
+                中芯国际、华虹半导体与联电都在扩产。
+                中芯国际、华虹半导体与联电的客户各不相同。
+                行业平均毛利率为41.2%。""");
+
+        assertThat(figure(a, 41.2).subject()).isNull();
+    }
 }
