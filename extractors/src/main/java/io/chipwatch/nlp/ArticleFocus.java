@@ -19,7 +19,9 @@ final class ArticleFocus {
     private static final Pattern REPORT_LABEL = Pattern.compile("(?:FY)?\\d{4}-[QH][1-4]");
     /** Words that make a sentence naming such a period the announcement of results for it. */
     private static final Pattern RESULTS = Pattern.compile(
-            "财报|財報|业绩|業績|季报|季報|半年报|半年報|财季|財季|法说|法說|营收|營收|收入|净利|淨利|纯益|純益|盈利|营业额|營業額");
+            "财报|財報|业绩|業績|季报|季報|半年报|半年報|财季|財季|法说|法說|营收|營收|收入|净利|淨利|纯益|純益|利润|利潤|盈利|营业额|營業額");
+    /** Guidance names the next period, not the one reported on. */
+    private static final Pattern OUTLOOK = Pattern.compile("预计|預計|预期|預期|展望|指引|预估|預估|有望|将达|將達");
 
     /**
      * The share of the article's organisation mentions its main company must have: measured on the
@@ -43,7 +45,9 @@ final class ArticleFocus {
      * @param sentences per sentence in reading order, its text and its time expressions
      */
     Focus of(String body, List<Mention> mentions, List<SentenceFacts> sentences) {
-        return new Focus(mainCompany(body, mentions), reportPeriod(sentences));
+        String company = mainCompany(body, mentions);
+        // a results article reports one company's results; a round-up's quarters are its sources'
+        return new Focus(company, company == null ? null : reportPeriod(sentences));
     }
 
     /**
@@ -82,7 +86,7 @@ final class ArticleFocus {
      */
     private static String reportPeriod(List<SentenceFacts> sentences) {
         for (SentenceFacts s : sentences) {
-            if (!RESULTS.matcher(s.text()).find()) {
+            if (!RESULTS.matcher(s.text()).find() || OUTLOOK.matcher(s.text()).find()) {
                 continue;
             }
             for (Period p : s.periods()) {

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 final class FigureFinder {
 
     private static final Set<String> SUBJECT_TYPES = Set.of("ORG", "PLACE");
+    /** Metrics a results report states for its period (not prices, specs, deals or counts). */
+    private static final Set<String> REPORTED = Set.of("revenue", "profit", "growth", "other", "capex", "spending",
+            "cost", "shipments", "capacity", "market_share");
     /** A name right after these is the object of a verb, not who the figure is about. */
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ANNOUNCED = Pattern.compile("^[^，,。；;]{0,6}?(?:发表|發表|公布|发布|發布|宣布|表示|指出|报道|報導|召开|召開|公告|披露)");
@@ -77,7 +80,12 @@ final class FigureFinder {
                     subject = vendorOf(earlier, facts);
                 }
                 Mention about = product != null ? product : earlier;
-                f = figure(facts, q, metric, subject, about == null ? null : about.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
+                String period = period(facts, q, clauseStart, topic.period(), topic.publishedYear());
+                if (period == null && REPORTED.contains(metric)) {
+                    // 期内收入22亿美元 in an article on 第二季度业绩: the period the results are for
+                    period = topic.reportPeriod();
+                }
+                f = figure(facts, q, metric, subject, about == null ? null : about.name(), period);
             }
             boolean change = "growth".equals(f.metric()) || PERCENTAGE_POINTS.matcher(q.text()).find();
             if (change && "percent".equals(f.unit()) && f.value() > 0 && declines(text, clauseStart, q)) {
