@@ -35,8 +35,11 @@ final class ArticleFocus {
         this.sources = sources;
     }
 
-    /** The article's main subject and reporting period (either may be null). */
-    record Focus(String subject, String reportPeriod) {
+    /**
+     * The article's main subject and reporting period, and the currency its bare 元 means when
+     * that is not the renminbi ({@link ArticleYuan}); each may be null.
+     */
+    record Focus(String subject, String reportPeriod, String yuan) {
     }
 
     /**
@@ -47,7 +50,7 @@ final class ArticleFocus {
     Focus of(String body, List<Mention> mentions, List<SentenceFacts> sentences) {
         String company = mainCompany(body, mentions);
         // a results article reports one company's results; a round-up's quarters are its sources'
-        return new Focus(company, company == null ? null : reportPeriod(sentences));
+        return new Focus(company, company == null ? null : reportPeriod(sentences), ArticleYuan.of(body));
     }
 
     /**

@@ -36,6 +36,7 @@ final class FigureFinder {
     private static final String DOMESTIC_PLACE = "中国";
     /** 同比下降3%, 回落4.6个百分点: the change is a fall; 增速 before a fall word still reads as a fall. */
     private static final Pattern DECLINE = Pattern.compile("(?:下降|下滑|下跌|降低|减少|減少|回落|萎缩|萎縮|衰退|缩减|縮減|跌幅|降幅|负增长|負增長|年减|年減|季减|季減|月减|月減|下跌了|跌)[^增涨漲升，,；;]{0,8}$");
+    private static final Pattern EXPLICIT_RENMINBI = Pattern.compile("人民币|人民幣|RMB|CNY|[¥￥]|元人民");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -69,7 +70,7 @@ final class FigureFinder {
             String before = text.substring(Math.max(0, q.start() - 6), q.start());
             Figure f;
             if (previous != null && isMoney(q.unit()) && isMoney(previous.unit()) && lexicon.hasConversionWord(before)) {
-                f = figure(facts, q, previous.metric(), previous.subject(), previous.product(), previous.period());
+                f = figure(facts, q, previous.metric(), previous.subject(), previous.product(), previous.period(), topic.yuan());
             } else {
                 String metric = metric(facts, q, clauseStart, clauseEnd, previous);
                 Mention product = product(facts, q, clauseStart, clauseEnd);
@@ -85,7 +86,7 @@ final class FigureFinder {
                     // 期内收入22亿美元 in an article on 第二季度业绩: the period the results are for
                     period = topic.reportPeriod();
                 }
-                f = figure(facts, q, metric, subject, about == null ? null : about.name(), period);
+                f = figure(facts, q, metric, subject, about == null ? null : about.name(), period, topic.yuan());
             }
             boolean change = "growth".equals(f.metric()) || PERCENTAGE_POINTS.matcher(q.text()).find();
             if (change && "percent".equals(f.unit()) && f.value() > 0 && declines(text, clauseStart, q)) {
@@ -103,10 +104,17 @@ final class FigureFinder {
         return DECLINE.matcher(text.substring(Math.max(clauseStart, q.start() - 12), q.start())).find();
     }
 
-    private Figure figure(SentenceFacts facts, Quantity q, String metric, String subject, String product, String period) {
+    private Figure figure(SentenceFacts facts, Quantity q, String metric, String subject, String product, String period,
+                          String yuan) {
         int base = facts.sentence().start();
-        return new Figure(metric, q.value(), q.valueMax(), q.unit(), q.qualifier(), subject, product, period,
-                q.text(), facts.text(), base + q.start(), base + q.end(), q.currency());
+        String currency = q.currency();
+        // 營收191.6億元 in Taiwanese news: a bare 元 is the article's own dollar
+        if (yuan != null && "CNY".equals(currency) && !EXPLICIT_RENMINBI.matcher(q.text()).find()) {
+            currency = yuan;
+        }
+        String unit = "CNY".equals(q.unit()) ? currency : q.unit();
+        return new Figure(metric, q.value(), q.valueMax(), unit, q.qualifier(), subject, product, period,
+                q.text(), facts.text(), base + q.start(), base + q.end(), currency);
     }
 
     private String metric(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {
