@@ -37,6 +37,7 @@ final class FigureFinder {
     /** 同比下降3%, 回落4.6个百分点: the change is a fall; 增速 before a fall word still reads as a fall. */
     private static final Pattern DECLINE = Pattern.compile("(?:下降|下滑|下跌|降低|减少|減少|回落|萎缩|萎縮|衰退|缩减|縮減|跌幅|降幅|负增长|負增長|年减|年減|季减|季減|月减|月減|下跌了|跌)[^增涨漲升，,；;]{0,8}$");
     private static final Pattern EXPLICIT_RENMINBI = Pattern.compile("人民币|人民幣|RMB|CNY|[¥￥]|元人民");
+    private static final Pattern GOVERNMENT = Pattern.compile("政府$|州$|部$|委员会$|委員會$");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -79,6 +80,9 @@ final class FigureFinder {
                 String subject = subject(facts, q, clauseStart, clauseEnd, product, topic);
                 if (subject == null && earlier != null) {
                     subject = vendorOf(earlier, facts);
+                }
+                if ("funding".equals(metric)) {
+                    subject = receiver(facts, q, subject, topic);
                 }
                 Mention about = product != null ? product : earlier;
                 String period = period(facts, q, clauseStart, topic.period(), topic.publishedYear());
@@ -294,6 +298,35 @@ final class FigureFinder {
             return topic.articleSubject();
         }
         return inSentence.name();
+    }
+
+    /**
+     * Subsidies and grants are the receiver's funding, not the grantor's: 日本政府补助7320亿日元 to a
+     * company the sentence or the article names. The receiver is the first company named after
+     * the grantor in the sentence (政府将向美光提供61亿美元补贴), else the article's main company.
+     */
+    private String receiver(SentenceFacts facts, Quantity q, String subject, Topic topic) {
+        Mention grantor = null;
+        for (Mention m : facts.mentions()) {
+            if (m.name().equals(subject) && m.start() < q.start()) {
+                grantor = m;
+            }
+        }
+        if (grantor == null || !isGovernment(grantor)) {
+            return subject;
+        }
+        for (Mention m : facts.mentions()) {
+            if ("ORG".equals(m.type()) && m.start() >= grantor.end() && !isGovernment(m)
+                    && !isSource(m, facts.text())) {
+                return m.name();
+            }
+        }
+        return topic.articleSubject() != null ? topic.articleSubject() : subject;
+    }
+
+    /** A state, an agency, or any 政府 the gazetteer does not know (纽约州政府). */
+    private boolean isGovernment(Mention m) {
+        return sources.isGovernment(m) || GOVERNMENT.matcher(m.name()).find();
     }
 
     private static boolean isPlaceBeforeCompany(Mention chosen, Mention next) {

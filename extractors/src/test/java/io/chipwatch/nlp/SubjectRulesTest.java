@@ -42,4 +42,20 @@ class SubjectRulesTest {
 
         assertThat(figure(a, 41.2).subject()).isNull();
     }
+
+    @Test
+    void aSubsidyIsTheFundingOfTheCompanyThatReceivesIt() {
+        Analysis a = analyze("韩国政府宣布将向三星提供约30亿美元补贴，用于建设新厂。");
+
+        assertThat(figure(a, 3e9).subject()).isEqualTo("三星");
+    }
+
+    @Test
+    void aSubsidyToAnUnnamedReceiverIsTheFundingOfTheArticlesCompany() {
+        Analysis a = analyze("""
+                美光计划在爱达荷州扩建晶圆厂，美光预计明年动工。
+                爱达荷州政府将为其补贴约5亿美元。""");
+
+        assertThat(figure(a, 5e8).subject()).isEqualTo("美光");
+    }
 }
