@@ -265,8 +265,8 @@ final class FigureFinder {
         if (inSentence == null && COMPANY.matcher(clauseHead).find() && topic.organization() != null) {
             return topic.organization();
         }
-        // 国产AI芯片约占35%: home-made means Chinese
-        if (DOMESTIC.matcher(text.substring(0, q.start())).find()) {
+        // 国产AI芯片约占35%: home-made means Chinese, unless a company is named (国产GPU第一股摩尔线程开盘650元)
+        if (DOMESTIC.matcher(text.substring(0, q.start())).find() && (inSentence == null || !"ORG".equals(inSentence.type()))) {
             return DOMESTIC_PLACE;
         }
         // 拥有4.5万亿美元市值的英伟达: the owner follows the figure

@@ -58,4 +58,18 @@ class SubjectRulesTest {
 
         assertThat(figure(a, 5e8).subject()).isEqualTo("美光");
     }
+
+    @Test
+    void homeMadeWithACompanyNamedIsAboutTheCompany() {
+        Analysis a = analyze("长江存储是国产存储芯片龙头，今年营收有望达到300亿元。");
+
+        assertThat(figure(a, 3e10).subject()).isEqualTo("长江存储");
+    }
+
+    @Test
+    void homeMadeWithoutACompanyIsChina() {
+        Analysis a = analyze("国产AI芯片今年的市场份额有望达到40%。");
+
+        assertThat(figure(a, 40).subject()).isEqualTo("中国");
+    }
 }
