@@ -38,6 +38,7 @@ final class FigureFinder {
     private static final Pattern DECLINE = Pattern.compile("(?:下降|下滑|下跌|降低|减少|減少|回落|萎缩|萎縮|衰退|缩减|縮減|跌幅|降幅|负增长|負增長|年减|年減|季减|季減|月减|月減|下跌了|跌)[^增涨漲升，,；;]{0,8}$");
     private static final Pattern EXPLICIT_RENMINBI = Pattern.compile("人民币|人民幣|RMB|CNY|[¥￥]|元人民");
     private static final Pattern GOVERNMENT = Pattern.compile("政府$|州$|部$|委员会$|委員會$");
+    private static final Pattern GLOSS = Pattern.compile("\\s?[（(]\\s?(?:截至|截止|至|到)?\\s?");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -372,7 +373,7 @@ final class FigureFinder {
         String text = facts.text();
         Period best = null;
         for (Period p : facts.periods()) {
-            if (p.endOffset() <= q.start() && usable(p, text)) {
+            if (p.endOffset() <= q.start() && usable(p, text) && !glosses(best, p, text)) {
                 best = p;
             }
         }
@@ -389,6 +390,15 @@ final class FigureFinder {
             }
         }
         return carried;
+    }
+
+    /**
+     * 2025财年第三季度(截至5月29日): a date in brackets right after a period says when that period
+     * ended; the figure is still the period's.
+     */
+    static boolean glosses(Period before, Period p, String text) {
+        return before != null && p.startOffset() >= before.endOffset()
+                && GLOSS.matcher(text.substring(before.endOffset(), p.startOffset())).matches();
     }
 
     private static boolean usable(Period p, String text) {

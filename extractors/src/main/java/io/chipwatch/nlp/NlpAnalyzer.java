@@ -80,13 +80,13 @@ public final class NlpAnalyzer {
 
     /** The last plain time expression of a sentence (not a span such as 未来五年), or null. */
     private static String lastPeriod(SentenceFacts facts) {
-        String label = null;
+        Period last = null;
         for (Period p : facts.periods()) {
-            if (!p.text().startsWith("未来") && !p.text().startsWith("过去")) {
-                label = p.label();
+            if (!p.text().startsWith("未来") && !p.text().startsWith("过去") && !FigureFinder.glosses(last, p, facts.text())) {
+                last = p;
             }
         }
-        return label;
+        return last == null ? null : last.label();
     }
 
     /** A product launched under a quoted name no dictionary knows (推出了“X”系统) is an entity too. */

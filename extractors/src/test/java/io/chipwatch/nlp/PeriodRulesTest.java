@@ -53,4 +53,14 @@ class PeriodRulesTest {
 
         assertThat(figure(a, 21.3).period()).isNull();
     }
+
+    @Test
+    void theEndDateInBracketsAfterAPeriodGlossesItAndDoesNotDateTheFigure() {
+        Analysis a = analyze("""
+                美光2026财年第一季度（截至11月27日）营收为136亿美元。
+                净利润为52亿美元。""", "2025-12-20T10:00:00+08:00");
+
+        assertThat(figure(a, 1.36e10).period()).isEqualTo("FY2026-Q1");
+        assertThat(figure(a, 5.2e9).period()).isEqualTo("FY2026-Q1");
+    }
 }
