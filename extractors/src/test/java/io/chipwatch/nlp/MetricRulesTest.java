@@ -50,4 +50,14 @@ class MetricRulesTest {
         assertThat(figure(a, 7.32e11).metric()).isEqualTo("funding");
         assertThat(figure(a, 2e10).metric()).isEqualTo("investment");
     }
+
+    @Test
+    void quarterOnQuarterAndYearOnYearChangesAfterAProfitAreGrowth() {
+        Analysis a = analyze("聯電稅後純益為85.2億元，季增12.3%，月減4.1%；華虹半導體淨利潤按年升21.4%，按季跌3.2%。");
+
+        assertThat(figure(a, 12.3).metric()).isEqualTo("growth");
+        assertThat(figure(a, -4.1).metric()).isEqualTo("growth");
+        assertThat(figure(a, 21.4).metric()).isEqualTo("growth");
+        assertThat(figure(a, -3.2).metric()).isEqualTo("growth");
+    }
 }
