@@ -39,6 +39,7 @@ final class FigureFinder {
     private static final Pattern EXPLICIT_RENMINBI = Pattern.compile("人民币|人民幣|RMB|CNY|[¥￥]|元人民");
     private static final Pattern GOVERNMENT = Pattern.compile("政府$|州$|部$|委员会$|委員會$");
     private static final Pattern GLOSS = Pattern.compile("\\s?[（(]\\s?(?:截至|截止|至|到)?\\s?");
+    private static final Pattern WORLDWIDE = Pattern.compile("全球|全世界|全球市场|全球市場|整体市场|整體市場");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -84,6 +85,9 @@ final class FigureFinder {
                 }
                 if ("funding".equals(metric)) {
                     subject = receiver(facts, q, subject, topic);
+                }
+                if ("revenue".equals(metric) && isMarketWide(facts, q, clauseStart, subject)) {
+                    metric = "market_size";
                 }
                 Mention about = product != null ? product : earlier;
                 String period = period(facts, q, clauseStart, topic.period(), topic.publishedYear());
@@ -323,6 +327,21 @@ final class FigureFinder {
             }
         }
         return topic.articleSubject() != null ? topic.articleSubject() : subject;
+    }
+
+    /**
+     * Sales of a region or of the whole world are a market's size, not a company's revenue:
+     * 韩国的设备销售额达160亿美元, 全球半导体设备销售额达712亿美元 (when the clause names no company).
+     */
+    private static boolean isMarketWide(SentenceFacts facts, Quantity q, int clauseStart, String subject) {
+        for (Mention m : facts.mentions()) {
+            if (m.start() < q.start() && m.name().equals(subject)) {
+                return "PLACE".equals(m.type());
+            }
+        }
+        boolean companyInClause = facts.mentions().stream()
+                .anyMatch(m -> "ORG".equals(m.type()) && m.start() >= clauseStart && m.start() < q.start());
+        return !companyInClause && WORLDWIDE.matcher(facts.text().substring(clauseStart, q.start())).find();
     }
 
     /** A state, an agency, or any 政府 the gazetteer does not know (纽约州政府). */

@@ -60,4 +60,19 @@ class MetricRulesTest {
         assertThat(figure(a, 21.4).metric()).isEqualTo("growth");
         assertThat(figure(a, -3.2).metric()).isEqualTo("growth");
     }
+
+    @Test
+    void salesOfARegionOrOfTheWholeWorldAreAMarketsSize() {
+        Analysis a = analyze("去年全球晶圆设备销售额达到950亿美元，其中日本的设备销售额为120亿美元。");
+
+        assertThat(figure(a, 9.5e10).metric()).isEqualTo("market_size");
+        assertThat(figure(a, 1.2e10).metric()).isEqualTo("market_size");
+    }
+
+    @Test
+    void aCompanysWorldwideSalesStayItsRevenue() {
+        Analysis a = analyze("去年中芯国际全球销售额达到80亿美元。");
+
+        assertThat(figure(a, 8e9).metric()).isEqualTo("revenue");
+    }
 }
