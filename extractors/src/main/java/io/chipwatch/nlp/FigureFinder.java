@@ -40,6 +40,7 @@ final class FigureFinder {
     private static final Pattern GOVERNMENT = Pattern.compile("政府$|州$|部$|委员会$|委員會$");
     private static final Pattern GLOSS = Pattern.compile("\\s?[（(]\\s?(?:截至|截止|至|到)?\\s?");
     private static final Pattern WORLDWIDE = Pattern.compile("全球|全世界|全球市场|全球市場|整体市场|整體市場");
+    private static final Pattern MARKET = Pattern.compile("市场|市場|市占|市佔|份额|份額|占有率|佔有率|全球|行业|行業|产业|產業|所有|整个|整個");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -136,6 +137,11 @@ final class FigureFinder {
         String clauseHead = text.substring(clauseStart, q.start());
         // 占营业收入的15.85%: a share of the company's own revenue is its revenue mix, not a market
         if ("market_share".equals(metric) && OWN_REVENUE_SHARE.matcher(clauseHead).find()) {
+            return "other";
+        }
+        // 高效能運算占比達57%: a share with no market in the sentence is a share of a mix (revenue by
+        // application, an offering's tranches), not of a market
+        if ("market_share".equals(metric) && !MARKET.matcher(text).find()) {
             return "other";
         }
         // 股价上涨5%: a share price or an index moving is not the company growing

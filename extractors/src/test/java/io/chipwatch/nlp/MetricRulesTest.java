@@ -75,4 +75,14 @@ class MetricRulesTest {
 
         assertThat(figure(a, 8e9).metric()).isEqualTo("revenue");
     }
+
+    @Test
+    void aShareOfAMixIsOtherAndAShareOfAMarketIsMarketShare() {
+        Analysis mix = analyze("按应用划分，汽车电子占比达到18%，工业控制占比为12%。");
+        Analysis market = analyze("长江存储在全球NAND市场的占比达到8%。");
+
+        assertThat(figure(mix, 18).metric()).isEqualTo("other");
+        assertThat(figure(mix, 12).metric()).isEqualTo("other");
+        assertThat(figure(market, 8).metric()).isEqualTo("market_share");
+    }
 }
