@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 final class FigureFinder {
 
     private static final Set<String> SUBJECT_TYPES = Set.of("ORG", "PLACE");
+    /** Metrics a results report states for its period (not prices, specs, deals or counts). */
+    private static final Set<String> REPORTED = Set.of("revenue", "profit", "growth", "other", "capex", "spending",
+            "cost", "shipments", "capacity", "market_share");
     /** A name right after these is the object of a verb, not who the figure is about. */
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ANNOUNCED = Pattern.compile("^[^，,。；;]{0,6}?(?:发表|發表|公布|发布|發布|宣布|表示|指出|报道|報導|召开|召開|公告|披露)");
@@ -33,6 +36,11 @@ final class FigureFinder {
     private static final String DOMESTIC_PLACE = "中国";
     /** 同比下降3%, 回落4.6个百分点: the change is a fall; 增速 before a fall word still reads as a fall. */
     private static final Pattern DECLINE = Pattern.compile("(?:下降|下滑|下跌|降低|减少|減少|回落|萎缩|萎縮|衰退|缩减|縮減|跌幅|降幅|负增长|負增長|年减|年減|季减|季減|月减|月減|下跌了|跌)[^增涨漲升，,；;]{0,8}$");
+    private static final Pattern EXPLICIT_RENMINBI = Pattern.compile("人民币|人民幣|RMB|CNY|[¥￥]|元人民");
+    private static final Pattern GOVERNMENT = Pattern.compile("政府$|州$|部$|委员会$|委員會$");
+    private static final Pattern GLOSS = Pattern.compile("\\s?[（(]\\s?(?:截至|截止|至|到)?\\s?");
+    private static final Pattern WORLDWIDE = Pattern.compile("全球|全世界|全球市场|全球市場|整体市场|整體市場");
+    private static final Pattern MARKET = Pattern.compile("市场|市場|市占|市佔|份额|份額|占有率|佔有率|全球|行业|行業|产业|產業|所有|整个|整個");
     private static final Pattern OF_AFTER = Pattern.compile("^[^，,；;。]{0,6}?的\\s?$");
 
     private final QuantityFinder quantities = new QuantityFinder();
@@ -66,7 +74,7 @@ final class FigureFinder {
             String before = text.substring(Math.max(0, q.start() - 6), q.start());
             Figure f;
             if (previous != null && isMoney(q.unit()) && isMoney(previous.unit()) && lexicon.hasConversionWord(before)) {
-                f = figure(facts, q, previous.metric(), previous.subject(), previous.product(), previous.period());
+                f = figure(facts, q, previous.metric(), previous.subject(), previous.product(), previous.period(), topic.yuan());
             } else {
                 String metric = metric(facts, q, clauseStart, clauseEnd, previous);
                 Mention product = product(facts, q, clauseStart, clauseEnd);
@@ -76,8 +84,19 @@ final class FigureFinder {
                 if (subject == null && earlier != null) {
                     subject = vendorOf(earlier, facts);
                 }
+                if ("funding".equals(metric)) {
+                    subject = receiver(facts, q, subject, topic);
+                }
+                if ("revenue".equals(metric) && isMarketWide(facts, q, clauseStart, subject)) {
+                    metric = "market_size";
+                }
                 Mention about = product != null ? product : earlier;
-                f = figure(facts, q, metric, subject, about == null ? null : about.name(), period(facts, q, clauseStart, topic.period(), topic.publishedYear()));
+                String period = period(facts, q, clauseStart, topic.period(), topic.publishedYear());
+                if (period == null && REPORTED.contains(metric)) {
+                    // 期内收入22亿美元 in an article on 第二季度业绩: the period the results are for
+                    period = topic.reportPeriod();
+                }
+                f = figure(facts, q, metric, subject, about == null ? null : about.name(), period, topic.yuan());
             }
             boolean change = "growth".equals(f.metric()) || PERCENTAGE_POINTS.matcher(q.text()).find();
             if (change && "percent".equals(f.unit()) && f.value() > 0 && declines(text, clauseStart, q)) {
@@ -95,10 +114,17 @@ final class FigureFinder {
         return DECLINE.matcher(text.substring(Math.max(clauseStart, q.start() - 12), q.start())).find();
     }
 
-    private Figure figure(SentenceFacts facts, Quantity q, String metric, String subject, String product, String period) {
+    private Figure figure(SentenceFacts facts, Quantity q, String metric, String subject, String product, String period,
+                          String yuan) {
         int base = facts.sentence().start();
-        return new Figure(metric, q.value(), q.valueMax(), q.unit(), q.qualifier(), subject, product, period,
-                q.text(), facts.text(), base + q.start(), base + q.end(), q.currency());
+        String currency = q.currency();
+        // 營收191.6億元 in Taiwanese news: a bare 元 is the article's own dollar
+        if (yuan != null && "CNY".equals(currency) && !EXPLICIT_RENMINBI.matcher(q.text()).find()) {
+            currency = yuan;
+        }
+        String unit = "CNY".equals(q.unit()) ? currency : q.unit();
+        return new Figure(metric, q.value(), q.valueMax(), unit, q.qualifier(), subject, product, period,
+                q.text(), facts.text(), base + q.start(), base + q.end(), currency);
     }
 
     private String metric(SentenceFacts facts, Quantity q, int clauseStart, int clauseEnd, Figure previous) {
@@ -111,6 +137,11 @@ final class FigureFinder {
         String clauseHead = text.substring(clauseStart, q.start());
         // 占营业收入的15.85%: a share of the company's own revenue is its revenue mix, not a market
         if ("market_share".equals(metric) && OWN_REVENUE_SHARE.matcher(clauseHead).find()) {
+            return "other";
+        }
+        // 高效能運算占比達57%: a share with no market in the sentence is a share of a mix (revenue by
+        // application, an offering's tranches), not of a market
+        if ("market_share".equals(metric) && !MARKET.matcher(text).find()) {
             return "other";
         }
         // 股价上涨5%: a share price or an index moving is not the company growing
@@ -245,8 +276,8 @@ final class FigureFinder {
         if (inSentence == null && COMPANY.matcher(clauseHead).find() && topic.organization() != null) {
             return topic.organization();
         }
-        // 国产AI芯片约占35%: home-made means Chinese
-        if (DOMESTIC.matcher(text.substring(0, q.start())).find()) {
+        // 国产AI芯片约占35%: home-made means Chinese, unless a company is named (国产GPU第一股摩尔线程开盘650元)
+        if (DOMESTIC.matcher(text.substring(0, q.start())).find() && (inSentence == null || !"ORG".equals(inSentence.type()))) {
             return DOMESTIC_PLACE;
         }
         // 拥有4.5万亿美元市值的英伟达: the owner follows the figure
@@ -273,7 +304,55 @@ final class FigureFinder {
         if (inSentence == null && topic.paragraphSubject() != null) {
             return topic.paragraphSubject();
         }
-        return inSentence == null ? null : inSentence.name();
+        if (inSentence == null) {
+            // 毛利率约44.5%: a results figure no sentence attributes is the article's company's
+            return topic.articleSubject();
+        }
+        return inSentence.name();
+    }
+
+    /**
+     * Subsidies and grants are the receiver's funding, not the grantor's: 日本政府补助7320亿日元 to a
+     * company the sentence or the article names. The receiver is the first company named after
+     * the grantor in the sentence (政府将向美光提供61亿美元补贴), else the article's main company.
+     */
+    private String receiver(SentenceFacts facts, Quantity q, String subject, Topic topic) {
+        Mention grantor = null;
+        for (Mention m : facts.mentions()) {
+            if (m.name().equals(subject) && m.start() < q.start()) {
+                grantor = m;
+            }
+        }
+        if (grantor == null || !isGovernment(grantor)) {
+            return subject;
+        }
+        for (Mention m : facts.mentions()) {
+            if ("ORG".equals(m.type()) && m.start() >= grantor.end() && !isGovernment(m)
+                    && !isSource(m, facts.text())) {
+                return m.name();
+            }
+        }
+        return topic.articleSubject() != null ? topic.articleSubject() : subject;
+    }
+
+    /**
+     * Sales of a region or of the whole world are a market's size, not a company's revenue:
+     * 韩国的设备销售额达160亿美元, 全球半导体设备销售额达712亿美元 (when the clause names no company).
+     */
+    private static boolean isMarketWide(SentenceFacts facts, Quantity q, int clauseStart, String subject) {
+        for (Mention m : facts.mentions()) {
+            if (m.start() < q.start() && m.name().equals(subject)) {
+                return "PLACE".equals(m.type());
+            }
+        }
+        boolean companyInClause = facts.mentions().stream()
+                .anyMatch(m -> "ORG".equals(m.type()) && m.start() >= clauseStart && m.start() < q.start());
+        return !companyInClause && WORLDWIDE.matcher(facts.text().substring(clauseStart, q.start())).find();
+    }
+
+    /** A state, an agency, or any 政府 the gazetteer does not know (纽约州政府). */
+    private boolean isGovernment(Mention m) {
+        return sources.isGovernment(m) || GOVERNMENT.matcher(m.name()).find();
     }
 
     private static boolean isPlaceBeforeCompany(Mention chosen, Mention next) {
@@ -319,7 +398,7 @@ final class FigureFinder {
         String text = facts.text();
         Period best = null;
         for (Period p : facts.periods()) {
-            if (p.endOffset() <= q.start() && usable(p, text)) {
+            if (p.endOffset() <= q.start() && usable(p, text) && !glosses(best, p, text)) {
                 best = p;
             }
         }
@@ -336,6 +415,15 @@ final class FigureFinder {
             }
         }
         return carried;
+    }
+
+    /**
+     * 2025财年第三季度(截至5月29日): a date in brackets right after a period says when that period
+     * ended; the figure is still the period's.
+     */
+    static boolean glosses(Period before, Period p, String text) {
+        return before != null && p.startOffset() >= before.endOffset()
+                && GLOSS.matcher(text.substring(before.endOffset(), p.startOffset())).matches();
     }
 
     private static boolean usable(Period p, String text) {

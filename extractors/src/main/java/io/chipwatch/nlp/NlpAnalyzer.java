@@ -56,6 +56,7 @@ public final class NlpAnalyzer {
     private final EventFinder events;
     private final CreditEntities credits;
     private final HeadlineEntities headline;
+    private final ArticleFocus focus;
 
     public NlpAnalyzer(Gazetteer gazetteer, Lexicon lexicon) {
         EntityDictionary dictionary = new EntityDictionary(gazetteer);
@@ -67,6 +68,7 @@ public final class NlpAnalyzer {
         this.events = new EventFinder(lexicon, gazetteer);
         this.credits = new CreditEntities(gazetteer, surnames);
         this.headline = new HeadlineEntities(entities, aggregator);
+        this.focus = new ArticleFocus(new Sources(gazetteer));
     }
 
     /** An analyzer over the gazetteer and lexicon shipped in the models module. */
@@ -80,13 +82,13 @@ public final class NlpAnalyzer {
 
     /** The last plain time expression of a sentence (not a span such as 未来五年), or null. */
     private static String lastPeriod(SentenceFacts facts) {
-        String label = null;
+        Period last = null;
         for (Period p : facts.periods()) {
-            if (!p.text().startsWith("未来") && !p.text().startsWith("过去")) {
-                label = p.label();
+            if (!p.text().startsWith("未来") && !p.text().startsWith("过去") && !FigureFinder.glosses(last, p, facts.text())) {
+                last = p;
             }
         }
-        return label;
+        return last == null ? null : last.label();
     }
 
     /** A product launched under a quoted name no dictionary knows (推出了“X”系统) is an entity too. */
@@ -160,22 +162,9 @@ public final class NlpAnalyzer {
         List<Mention> mentions = entities.find(body, sentences);
         LocalDate published = article.published() != null ? article.published().toLocalDate() : LocalDate.now(ZoneOffset.UTC);
         PeriodContext time = new PeriodContext(published);
-        Topic topic = new Topic(published.getYear());
-        List<Figure> foundFigures = new ArrayList<>();
-        List<Event> foundEvents = new ArrayList<>();
+        List<SentenceFacts> allFacts = new ArrayList<>(sentences.size());
         int next = 0;
-        int paragraphEnd = -1;
-        boolean carries = false;
         for (Sentence s : sentences) {
-            if (s.start() > paragraphEnd) {
-                topic.setParagraphSubject(null);
-                int nl = body.indexOf('\n', s.start());
-                int paragraphStart = body.lastIndexOf('\n', s.start()) + 1;
-                paragraphEnd = nl < 0 ? body.length() : nl;
-                // a "paragraph" longer than any a reporter writes is a page whose paragraphs were
-                // lost: there is no paragraph to go on about, and carrying over misattributes
-                carries = paragraphEnd - paragraphStart <= MAX_PARAGRAPH;
-            }
             List<Mention> inSentence = new ArrayList<>();
             while (next < mentions.size() && mentions.get(next).start() < s.start()) {
                 next++;
@@ -187,7 +176,25 @@ public final class NlpAnalyzer {
             // a year named in an earlier sentence does not date a later bare 9月6日: news means
             // the publication year there; fiscal years do carry over (第二财季 after 2026财年)
             time.setLastYear(null);
-            SentenceFacts facts = new SentenceFacts(s, inSentence, periods.findAll(s.text(), time));
+            allFacts.add(new SentenceFacts(s, inSentence, periods.findAll(s.text(), time)));
+        }
+        Topic topic = new Topic(published.getYear(), focus.of(body, mentions, allFacts));
+        List<Figure> foundFigures = new ArrayList<>();
+        List<Event> foundEvents = new ArrayList<>();
+        int paragraphEnd = -1;
+        boolean carries = false;
+        for (SentenceFacts facts : allFacts) {
+            Sentence s = facts.sentence();
+            List<Mention> inSentence = facts.mentions();
+            if (s.start() > paragraphEnd) {
+                topic.setParagraphSubject(null);
+                int nl = body.indexOf('\n', s.start());
+                int paragraphStart = body.lastIndexOf('\n', s.start()) + 1;
+                paragraphEnd = nl < 0 ? body.length() : nl;
+                // a "paragraph" longer than any a reporter writes is a page whose paragraphs were
+                // lost: there is no paragraph to go on about, and carrying over misattributes
+                carries = paragraphEnd - paragraphStart <= MAX_PARAGRAPH;
+            }
             FigureFinder.Found found = figures.find(facts, topic, MAX_FIGURES_PER_SENTENCE);
             List<Figure> sentenceFigures = found.figures();
             figuresDropped += found.dropped();

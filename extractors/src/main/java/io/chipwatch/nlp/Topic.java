@@ -22,8 +22,30 @@ final class Topic {
         }
     }
 
+    private final ArticleFocus.Focus focus;
+
     Topic(int publishedYear) {
+        this(publishedYear, new ArticleFocus.Focus(null, null, null));
+    }
+
+    Topic(int publishedYear, ArticleFocus.Focus focus) {
         this.publishedYear = publishedYear;
+        this.focus = focus;
+    }
+
+    /** The company the whole article keeps naming, or null: who a figure no rule attributes is about. */
+    String articleSubject() {
+        return focus.subject();
+    }
+
+    /** The currency a bare 元 means in this article when not the renminbi (TWD), else null. */
+    String yuan() {
+        return focus.yuan();
+    }
+
+    /** The quarter or half year a results article reports on, or null (第三季财报 in its lead). */
+    String reportPeriod() {
+        return focus.reportPeriod();
     }
 
     int publishedYear() {

@@ -50,4 +50,39 @@ class MetricRulesTest {
         assertThat(figure(a, 7.32e11).metric()).isEqualTo("funding");
         assertThat(figure(a, 2e10).metric()).isEqualTo("investment");
     }
+
+    @Test
+    void quarterOnQuarterAndYearOnYearChangesAfterAProfitAreGrowth() {
+        Analysis a = analyze("聯電稅後純益為85.2億元，季增12.3%，月減4.1%；華虹半導體淨利潤按年升21.4%，按季跌3.2%。");
+
+        assertThat(figure(a, 12.3).metric()).isEqualTo("growth");
+        assertThat(figure(a, -4.1).metric()).isEqualTo("growth");
+        assertThat(figure(a, 21.4).metric()).isEqualTo("growth");
+        assertThat(figure(a, -3.2).metric()).isEqualTo("growth");
+    }
+
+    @Test
+    void salesOfARegionOrOfTheWholeWorldAreAMarketsSize() {
+        Analysis a = analyze("去年全球晶圆设备销售额达到950亿美元，其中日本的设备销售额为120亿美元。");
+
+        assertThat(figure(a, 9.5e10).metric()).isEqualTo("market_size");
+        assertThat(figure(a, 1.2e10).metric()).isEqualTo("market_size");
+    }
+
+    @Test
+    void aCompanysWorldwideSalesStayItsRevenue() {
+        Analysis a = analyze("去年中芯国际全球销售额达到80亿美元。");
+
+        assertThat(figure(a, 8e9).metric()).isEqualTo("revenue");
+    }
+
+    @Test
+    void aShareOfAMixIsOtherAndAShareOfAMarketIsMarketShare() {
+        Analysis mix = analyze("按应用划分，汽车电子占比达到18%，工业控制占比为12%。");
+        Analysis market = analyze("长江存储在全球NAND市场的占比达到8%。");
+
+        assertThat(figure(mix, 18).metric()).isEqualTo("other");
+        assertThat(figure(mix, 12).metric()).isEqualTo("other");
+        assertThat(figure(market, 8).metric()).isEqualTo("market_share");
+    }
 }
