@@ -30,16 +30,44 @@ final class EventFinder {
     private static final Pattern SPAN = Pattern.compile("^(?:未来|未來|过去|過去|今后|今後|近)");
     /** 阿里巴巴旗下平头哥: the parent named first is not who acts. */
     private static final Pattern PARENT_OF_NEXT = Pattern.compile("^\\s?(?:旗下|的子公司|子公司|控股的)");
+    /** What joins organisations that act together: 、, 和, 及 and nothing else. */
+    private static final Pattern JOINT_SUBJECT = Pattern.compile("\\s?(?:、|和|及|以及)\\s?");
     private static final Set<String> PRODUCT_EVENTS = Set.of("product_announcement", "mass_production");
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
     private final Sources sources;
+    private final Governments governments;
 
     EventFinder(Lexicon lexicon, Gazetteer gazetteer) {
         this.lexicon = lexicon;
         this.gazetteer = gazetteer;
         this.sources = new Sources(gazetteer);
+        this.governments = new Governments(gazetteer, sources);
+    }
+
+    /**
+     * The actor and the organisations listed with it as joint subjects (中国银行、农业银行、工商银行也先后公告):
+     * each of them acts, although 、 otherwise marks the name after it as an object.
+     */
+    private static List<Mention> coActors(SentenceFacts facts, Mention actor) {
+        List<Mention> out = new ArrayList<>();
+        out.add(actor);
+        Mention last = actor;
+        for (Mention m : facts.mentions()) {
+            if (m.start() < last.end() || !"ORG".equals(m.type())) {
+                continue;
+            }
+            if (!JOINT_SUBJECT.matcher(facts.text().substring(last.end(), m.start())).matches()) {
+                break;
+            }
+            if (out.stream().noneMatch(o -> o.name().equals(m.name()))) {
+                out.add(m);
+            }
+            last = m;
+        }
+        // AMD、谷歌、微软等国外企业: a list closed by 等 gives examples of a kind, not who acted
+        return facts.text().startsWith("等", last.end()) ? List.of(actor) : out;
     }
 
     List<Event> find(SentenceFacts facts, LocalDate published, Topic topic) {
@@ -68,12 +96,19 @@ final class EventFinder {
                 }
             } else if ("partnership".equals(trigger.label())) {
                 for (Mention party : orgs(facts)) {
-                    events.add(event(facts, trigger, party.name(), null, date, status));
+                    events.add(event(facts, trigger, party.name(), productNear(facts), date, status));
+                }
+            } else if ("export_control".equals(trigger.label()) || lexicon.isGovernmentAct(trigger.word())) {
+                Mention government = governments.actor(facts, trigger.start(), trigger.end());
+                if (government != null) {
+                    events.add(event(facts, trigger, governments.name(government), productNear(facts), date, status));
                 }
             } else {
                 Mention actor = actor(facts, trigger.label());
                 if (actor != null) {
-                    events.add(event(facts, trigger, actor.name(), productNear(facts), date, status));
+                    for (Mention each : coActors(facts, actor)) {
+                        events.add(event(facts, trigger, each.name(), productNear(facts), date, status));
+                    }
                 }
             }
         }
@@ -93,8 +128,7 @@ final class EventFinder {
         // whole sentence only when that clause names no product
         int clauseStart = facts.clauseStart(trigger.start());
         int clauseEnd = facts.clauseEnd(trigger.end());
-        boolean clauseHasProduct = facts.mentions().stream()
-                .anyMatch(m -> "PRODUCT".equals(m.type()) && m.start() >= clauseStart && m.end() <= clauseEnd);
+        boolean clauseHasProduct = clauseHasProduct(facts, trigger);
         for (Mention m : facts.mentions()) {
             if (clauseHasProduct && (m.start() < clauseStart || m.end() > clauseEnd)) {
                 continue;
@@ -115,6 +149,13 @@ final class EventFinder {
             }
         }
         return out;
+    }
+
+    private static boolean clauseHasProduct(SentenceFacts facts, Lexicon.Hit trigger) {
+        int clauseStart = facts.clauseStart(trigger.start());
+        int clauseEnd = facts.clauseEnd(trigger.end());
+        return facts.mentions().stream()
+                .anyMatch(m -> "PRODUCT".equals(m.type()) && m.start() >= clauseStart && m.end() <= clauseEnd);
     }
 
     /** The product's vendor: from the gazetteer (also for a model of a known family), else the maker named beside it. */
@@ -138,17 +179,12 @@ final class EventFinder {
         return actor != null ? actor.name() : topic.subject();
     }
 
-    /**
-     * Who acts: the first organisation not in object position and not a quoted source; for an
-     * export control, the first government or country.
-     */
+    /** Who acts: the first organisation not in object position and not a quoted source. */
     private Mention actor(SentenceFacts facts, String type) {
         String text = facts.text();
-        boolean control = "export_control".equals(type);
         for (Mention m : facts.mentions()) {
-            boolean fits = control ? sources.isGovernment(m) : "ORG".equals(m.type());
-            if (fits && !sources.isSource(m, text) && !PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()
-                    && (control || !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find())) {
+            if ("ORG".equals(m.type()) && !sources.isSource(m, text) && !PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()
+                    && !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()) {
                 return m;
             }
         }

@@ -30,4 +30,53 @@ class EventRulesTest {
 
         assertThat(events(a, "funding")).extracting(Event::date).containsExactly("2025-03", "2026");
     }
+
+    @Test
+    void aSupplyChainOrASupplierIsNoSupplyDeal() {
+        Analysis a = analyze("中芯国际表示将加强供应链管理，并引入更多本地供应商。");
+
+        assertThat(events(a, "supply_deal")).isEmpty();
+    }
+
+    @Test
+    void aCountryThatImposesAnExportControlIsItsGovernment() {
+        Analysis a = analyze("荷兰上周宣布对三家中国企业实施出口管制。");
+
+        assertThat(events(a, "export_control")).extracting(Event::org).containsExactly("荷兰政府");
+    }
+
+    @Test
+    void aSanctionIsAnExportControlOfTheGovernmentNearestBeforeIt() {
+        Analysis a = analyze("华为表示，受美国制裁影响，其手机芯片无法继续生产。");
+
+        assertThat(events(a, "export_control")).extracting(Event::org).containsExactly("美国政府");
+    }
+
+    @Test
+    void aSubsidyIsAnInvestmentOfTheGovernmentThatGrantsIt() {
+        Analysis a = analyze("三星电子计划在得州新建工厂，而美国政府将为其补贴约40亿美元。");
+
+        assertThat(events(a, "investment_deal")).extracting(Event::org).containsExactly("美国政府");
+    }
+
+    @Test
+    void organisationsListedAsJointSubjectsEachAct() {
+        Analysis a = analyze("华为、小米和比亚迪也先后宣布投资这家芯片设计公司。");
+
+        assertThat(events(a, "investment_deal")).extracting(Event::org).containsExactly("华为", "小米", "比亚迪");
+    }
+
+    @Test
+    void anAcquisitionIsAnInvestmentDealOfTheBuyer() {
+        Analysis a = analyze("美光将以20亿美元收购一家德国封装厂。");
+
+        assertThat(events(a, "investment_deal")).extracting(Event::org).containsExactly("美光");
+    }
+
+    @Test
+    void aListClosedByDengGivesExamplesNotJointActors() {
+        Analysis a = analyze("投资方包括华为、小米、比亚迪等多家企业。");
+
+        assertThat(events(a, "investment_deal")).extracting(Event::org).doesNotContain("小米", "比亚迪");
+    }
 }
