@@ -32,6 +32,9 @@ final class EventFinder {
     private static final Pattern PARENT_OF_NEXT = Pattern.compile("^\\s?(?:旗下|的子公司|子公司|控股的)");
     /** What joins organisations that act together: 、, 和, 及 and nothing else. */
     private static final Pattern JOINT_SUBJECT = Pattern.compile("\\s?(?:、|和|及|以及)\\s?");
+    private static final Set<String> CAPITAL_MARKET_EVENTS = Set.of("ipo", "funding");
+    /** 上海证券交易所, 港交所, 科创板: where shares are listed. */
+    private static final Pattern VENUE = Pattern.compile("(?:交易所|证交所|證交所|港交所|联交所|聯交所|板)$");
     private static final Set<String> PRODUCT_EVENTS = Set.of("product_announcement", "mass_production");
 
     private final Lexicon lexicon;
@@ -75,7 +78,9 @@ final class EventFinder {
         String text = facts.text();
         Set<String> typesSeen = new LinkedHashSet<>();
         for (Lexicon.Hit trigger : lexicon.eventWords(text, 0, text.length())) {
-            if (!typesSeen.add(trigger.label())) {
+            // 一季度推出A，四季度推出B: each launch clause of a roadmap names its own product and date
+            if (!typesSeen.add(trigger.label())
+                    && !(PRODUCT_EVENTS.contains(trigger.label()) && clauseHasProduct(facts, trigger))) {
                 continue;
             }
             Period when = date(facts, trigger);
@@ -179,16 +184,28 @@ final class EventFinder {
         return actor != null ? actor.name() : topic.subject();
     }
 
-    /** Who acts: the first organisation not in object position and not a quoted source. */
+    /**
+     * Who acts: the first organisation not in object position and not a quoted source; else the
+     * first that speaks of the act itself (长鑫表示，其上市计划获批). A stock exchange or board is
+     * where a listing or a fund raising happens, not who does it.
+     */
     private Mention actor(SentenceFacts facts, String type) {
         String text = facts.text();
+        Mention speaker = null;
         for (Mention m : facts.mentions()) {
-            if ("ORG".equals(m.type()) && !sources.isSource(m, text) && !PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()
-                    && !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()) {
+            if (!"ORG".equals(m.type()) || PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()
+                    || OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()
+                    || CAPITAL_MARKET_EVENTS.contains(type) && VENUE.matcher(m.name()).find()) {
+                continue;
+            }
+            if (!sources.isSource(m, text)) {
                 return m;
             }
+            if (speaker == null && !sources.isReporter(m, text)) {
+                speaker = m;
+            }
         }
-        return null;
+        return speaker;
     }
 
     /** The nearest organisation before the product in its clause that acts (not 向X, not X旗下, not a source). */

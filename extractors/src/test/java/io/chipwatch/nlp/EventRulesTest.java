@@ -79,4 +79,19 @@ class EventRulesTest {
 
         assertThat(events(a, "investment_deal")).extracting(Event::org).doesNotContain("小米", "比亚迪");
     }
+
+    @Test
+    void eachLaunchClauseOfARoadmapIsItsOwnEvent() {
+        Analysis a = analyze("寒武纪表示，2026年第二季度推出思元790，同年第四季度推出思元890。", "2025-10-25T10:20:00+08:00");
+
+        assertThat(events(a, "product_announcement")).extracting(Event::product, Event::date).contains(
+                org.assertj.core.groups.Tuple.tuple("思元790", "2026-Q2"), org.assertj.core.groups.Tuple.tuple("思元890", "2026-Q4"));
+    }
+
+    @Test
+    void aListingPlanIsAnIpo() {
+        Analysis a = analyze("长鑫存储表示，其科创板上市计划已获上海证券交易所批准。");
+
+        assertThat(events(a, "ipo")).extracting(Event::org).containsExactly("长鑫存储");
+    }
 }
