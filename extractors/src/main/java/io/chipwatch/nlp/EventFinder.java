@@ -78,6 +78,9 @@ final class EventFinder {
         String text = facts.text();
         Set<String> typesSeen = new LinkedHashSet<>();
         for (Lexicon.Hit trigger : lexicon.eventWords(text, 0, text.length())) {
+            if (insideName(facts, trigger)) {
+                continue;
+            }
             // 一季度推出A，四季度推出B: each launch clause of a roadmap names its own product and date
             if (!typesSeen.add(trigger.label())
                     && !(PRODUCT_EVENTS.contains(trigger.label()) && clauseHasProduct(facts, trigger))) {
@@ -154,6 +157,12 @@ final class EventFinder {
             }
         }
         return out;
+    }
+
+    /** 国家集成电路产业投资基金, 合作社: a trigger word inside a name is part of the name. */
+    private static boolean insideName(SentenceFacts facts, Lexicon.Hit trigger) {
+        return facts.mentions().stream().anyMatch(m -> m.start() <= trigger.start() && trigger.end() <= m.end()
+                && m.end() - m.start() > trigger.end() - trigger.start());
     }
 
     private static boolean clauseHasProduct(SentenceFacts facts, Lexicon.Hit trigger) {

@@ -94,4 +94,11 @@ class EventRulesTest {
 
         assertThat(events(a, "ipo")).extracting(Event::org).containsExactly("长鑫存储");
     }
+
+    @Test
+    void aTriggerWordInsideANameOrAnInvestorIsNoEvent() {
+        Analysis a = analyze("国家集成电路产业投资基金股份有限公司的投资方包括多家国有银行。");
+
+        assertThat(events(a, "investment_deal")).isEmpty();
+    }
 }
