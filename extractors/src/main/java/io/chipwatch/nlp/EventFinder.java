@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class EventFinder {
 
-    private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|于|於|、)\\s?$");
+    /** 向X, 与X, 在港交所公告: the name after these is a counterpart or a place, not who acts. */
+    private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|于|於|在|、)\\s?$");
     private static final Pattern QUOTED_NAME = Pattern.compile("[“\"《「]([^”\"》」]{2,30})[”\"》」]");
     /** Words for "these days" that date an event to the publication month, or only its year. */
     private static final Pattern RECENT_MONTH = Pattern.compile("近日|日前|日內|过去半个月|過去半個月|本周|本週|上周|上週|这周|這週|昨日|昨天|今日|今天|本月|这个月");

@@ -101,4 +101,11 @@ class EventRulesTest {
 
         assertThat(events(a, "investment_deal")).isEmpty();
     }
+
+    @Test
+    void theExchangeWhereACompanyAnnouncesIsNotWhoActs() {
+        Analysis a = analyze("当晚在港交所发布公告的小米拟出资30亿元入股一家芯片公司。");
+
+        assertThat(events(a, "investment_deal")).extracting(Event::org).containsExactly("小米");
+    }
 }
