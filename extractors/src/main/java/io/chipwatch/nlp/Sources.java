@@ -44,13 +44,4 @@ final class Sources {
         String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
         return SOURCE_KINDS.contains(kind) || BEFORE.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find();
     }
-
-    /** Governments and agencies, which impose export controls. */
-    boolean isGovernment(Mention m) {
-        if ("PLACE".equals(m.type())) {
-            return true;
-        }
-        String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
-        return "agency".equals(kind) || "government".equals(kind);
-    }
 }
