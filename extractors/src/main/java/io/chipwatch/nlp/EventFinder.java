@@ -33,6 +33,8 @@ final class EventFinder {
     private static final Pattern PARENT_OF_NEXT = Pattern.compile("^\\s?(?:旗下|的子公司|子公司|控股的)");
     /** What joins organisations that act together: 、, 和, 及 and nothing else. */
     private static final Pattern JOINT_SUBJECT = Pattern.compile("\\s?(?:、|和|及|以及)\\s?");
+    private static final Pattern QUESTION = Pattern.compile("[？?]\\s*$");
+    private static final Pattern SUPPOSITION = Pattern.compile("^\\s*(?:如果|假如|倘若|假设|假設|若是)");
     private static final Set<String> CAPITAL_MARKET_EVENTS = Set.of("ipo", "funding");
     /** 上海证券交易所, 港交所, 科创板: where shares are listed. */
     private static final Pattern VENUE = Pattern.compile("(?:交易所|证交所|證交所|港交所|联交所|聯交所|板)$");
@@ -77,9 +79,13 @@ final class EventFinder {
     List<Event> find(SentenceFacts facts, LocalDate published, Topic topic) {
         List<Event> events = new ArrayList<>();
         String text = facts.text();
+        // 为什么还要推出X？ and 如果参考…发布的报告: a question or a supposition reports nothing
+        if (QUESTION.matcher(text).find()) {
+            return events;
+        }
         Set<String> typesSeen = new LinkedHashSet<>();
         for (Lexicon.Hit trigger : lexicon.eventWords(text, 0, text.length())) {
-            if (insideName(facts, trigger)) {
+            if (insideName(facts, trigger) || SUPPOSITION.matcher(text.substring(facts.clauseStart(trigger.start()))).find()) {
                 continue;
             }
             // 一季度推出A，四季度推出B: each launch clause of a roadmap names its own product and date

@@ -108,4 +108,13 @@ class EventRulesTest {
 
         assertThat(events(a, "investment_deal")).extracting(Event::org).containsExactly("小米");
     }
+
+    @Test
+    void aQuestionOrASuppositionReportsNoEvent() {
+        Analysis a = analyze("""
+                寒武纪为什么还要推出思元790？
+                如果参考寒武纪发布的思元790，国产芯片仍有差距。""");
+
+        assertThat(events(a, "product_announcement")).isEmpty();
+    }
 }
