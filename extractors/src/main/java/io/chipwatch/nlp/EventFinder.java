@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class EventFinder {
 
-    private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|于|於|、)\\s?$");
+    /** 向X, 与X, 在港交所公告: the name after these is a counterpart or a place, not who acts. */
+    private static final Pattern OBJECT_MARKER = Pattern.compile("(?:向|与|與|对|對|和|跟|给|給|从|從|比|替|于|於|在|、)\\s?$");
     private static final Pattern QUOTED_NAME = Pattern.compile("[“\"《「]([^”\"》」]{2,30})[”\"》」]");
     /** Words for "these days" that date an event to the publication month, or only its year. */
     private static final Pattern RECENT_MONTH = Pattern.compile("近日|日前|日內|过去半个月|過去半個月|本周|本週|上周|上週|这周|這週|昨日|昨天|今日|今天|本月|这个月");
@@ -30,24 +31,66 @@ final class EventFinder {
     private static final Pattern SPAN = Pattern.compile("^(?:未来|未來|过去|過去|今后|今後|近)");
     /** 阿里巴巴旗下平头哥: the parent named first is not who acts. */
     private static final Pattern PARENT_OF_NEXT = Pattern.compile("^\\s?(?:旗下|的子公司|子公司|控股的)");
+    /** What joins organisations that act together: 、, 和, 及 and nothing else. */
+    private static final Pattern JOINT_SUBJECT = Pattern.compile("\\s?(?:、|和|及|以及)\\s?");
+    private static final Pattern QUESTION = Pattern.compile("[？?]\\s*$");
+    private static final Pattern SUPPOSITION = Pattern.compile("^\\s*(?:如果|假如|倘若|假设|假設|若是)");
+    private static final Set<String> CAPITAL_MARKET_EVENTS = Set.of("ipo", "funding");
+    /** 上海证券交易所, 港交所, 科创板: where shares are listed. */
+    private static final Pattern VENUE = Pattern.compile("(?:交易所|证交所|證交所|港交所|联交所|聯交所|板)$");
     private static final Set<String> PRODUCT_EVENTS = Set.of("product_announcement", "mass_production");
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
     private final Sources sources;
+    private final Governments governments;
 
     EventFinder(Lexicon lexicon, Gazetteer gazetteer) {
         this.lexicon = lexicon;
         this.gazetteer = gazetteer;
         this.sources = new Sources(gazetteer);
+        this.governments = new Governments(gazetteer, sources);
+    }
+
+    /**
+     * The actor and the organisations listed with it as joint subjects (中国银行、农业银行、工商银行也先后公告):
+     * each of them acts, although 、 otherwise marks the name after it as an object.
+     */
+    private static List<Mention> coActors(SentenceFacts facts, Mention actor) {
+        List<Mention> out = new ArrayList<>();
+        out.add(actor);
+        Mention last = actor;
+        for (Mention m : facts.mentions()) {
+            if (m.start() < last.end() || !"ORG".equals(m.type())) {
+                continue;
+            }
+            if (!JOINT_SUBJECT.matcher(facts.text().substring(last.end(), m.start())).matches()) {
+                break;
+            }
+            if (out.stream().noneMatch(o -> o.name().equals(m.name()))) {
+                out.add(m);
+            }
+            last = m;
+        }
+        // AMD、谷歌、微软等国外企业: a list closed by 等 gives examples of a kind, not who acted
+        return facts.text().startsWith("等", last.end()) ? List.of(actor) : out;
     }
 
     List<Event> find(SentenceFacts facts, LocalDate published, Topic topic) {
         List<Event> events = new ArrayList<>();
         String text = facts.text();
+        // 为什么还要推出X？ and 如果参考…发布的报告: a question or a supposition reports nothing
+        if (QUESTION.matcher(text).find()) {
+            return events;
+        }
         Set<String> typesSeen = new LinkedHashSet<>();
         for (Lexicon.Hit trigger : lexicon.eventWords(text, 0, text.length())) {
-            if (!typesSeen.add(trigger.label())) {
+            if (insideName(facts, trigger) || SUPPOSITION.matcher(text.substring(facts.clauseStart(trigger.start()))).find()) {
+                continue;
+            }
+            // 一季度推出A，四季度推出B: each launch clause of a roadmap names its own product and date
+            if (!typesSeen.add(trigger.label())
+                    && !(PRODUCT_EVENTS.contains(trigger.label()) && clauseHasProduct(facts, trigger))) {
                 continue;
             }
             Period when = date(facts, trigger);
@@ -68,12 +111,19 @@ final class EventFinder {
                 }
             } else if ("partnership".equals(trigger.label())) {
                 for (Mention party : orgs(facts)) {
-                    events.add(event(facts, trigger, party.name(), null, date, status));
+                    events.add(event(facts, trigger, party.name(), productNear(facts), date, status));
+                }
+            } else if ("export_control".equals(trigger.label()) || lexicon.isGovernmentAct(trigger.word())) {
+                Mention government = governments.actor(facts, trigger.start(), trigger.end());
+                if (government != null) {
+                    events.add(event(facts, trigger, governments.name(government), productNear(facts), date, status));
                 }
             } else {
                 Mention actor = actor(facts, trigger.label());
                 if (actor != null) {
-                    events.add(event(facts, trigger, actor.name(), productNear(facts), date, status));
+                    for (Mention each : coActors(facts, actor)) {
+                        events.add(event(facts, trigger, each.name(), productNear(facts), date, status));
+                    }
                 }
             }
         }
@@ -93,8 +143,7 @@ final class EventFinder {
         // whole sentence only when that clause names no product
         int clauseStart = facts.clauseStart(trigger.start());
         int clauseEnd = facts.clauseEnd(trigger.end());
-        boolean clauseHasProduct = facts.mentions().stream()
-                .anyMatch(m -> "PRODUCT".equals(m.type()) && m.start() >= clauseStart && m.end() <= clauseEnd);
+        boolean clauseHasProduct = clauseHasProduct(facts, trigger);
         for (Mention m : facts.mentions()) {
             if (clauseHasProduct && (m.start() < clauseStart || m.end() > clauseEnd)) {
                 continue;
@@ -115,6 +164,19 @@ final class EventFinder {
             }
         }
         return out;
+    }
+
+    /** 国家集成电路产业投资基金, 合作社: a trigger word inside a name is part of the name. */
+    private static boolean insideName(SentenceFacts facts, Lexicon.Hit trigger) {
+        return facts.mentions().stream().anyMatch(m -> m.start() <= trigger.start() && trigger.end() <= m.end()
+                && m.end() - m.start() > trigger.end() - trigger.start());
+    }
+
+    private static boolean clauseHasProduct(SentenceFacts facts, Lexicon.Hit trigger) {
+        int clauseStart = facts.clauseStart(trigger.start());
+        int clauseEnd = facts.clauseEnd(trigger.end());
+        return facts.mentions().stream()
+                .anyMatch(m -> "PRODUCT".equals(m.type()) && m.start() >= clauseStart && m.end() <= clauseEnd);
     }
 
     /** The product's vendor: from the gazetteer (also for a model of a known family), else the maker named beside it. */
@@ -139,20 +201,27 @@ final class EventFinder {
     }
 
     /**
-     * Who acts: the first organisation not in object position and not a quoted source; for an
-     * export control, the first government or country.
+     * Who acts: the first organisation not in object position and not a quoted source; else the
+     * first that speaks of the act itself (长鑫表示，其上市计划获批). A stock exchange or board is
+     * where a listing or a fund raising happens, not who does it.
      */
     private Mention actor(SentenceFacts facts, String type) {
         String text = facts.text();
-        boolean control = "export_control".equals(type);
+        Mention speaker = null;
         for (Mention m : facts.mentions()) {
-            boolean fits = control ? sources.isGovernment(m) : "ORG".equals(m.type());
-            if (fits && !sources.isSource(m, text) && !PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()
-                    && (control || !OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find())) {
+            if (!"ORG".equals(m.type()) || PARENT_OF_NEXT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4))).find()
+                    || OBJECT_MARKER.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find()
+                    || CAPITAL_MARKET_EVENTS.contains(type) && VENUE.matcher(m.name()).find()) {
+                continue;
+            }
+            if (!sources.isSource(m, text)) {
                 return m;
             }
+            if (speaker == null && !sources.isReporter(m, text)) {
+                speaker = m;
+            }
         }
-        return null;
+        return speaker;
     }
 
     /** The nearest organisation before the product in its clause that acts (not 向X, not X旗下, not a source). */

@@ -31,14 +31,24 @@ public final class Lexicon {
     private final List<String> conversions;
     private final WordIndex events;
     private final List<String> planned;
+    private final java.util.Set<String> governmentActs;
+
+    /** The label of a word that contains a trigger but names no event (供应链 holds 供应). */
+    private static final String NOT_AN_EVENT = "";
 
     Lexicon(File f) {
         this.metrics = new WordIndex(copy(f.metrics()));
         this.metricLabels = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(copy(f.metrics()).keySet()));
         this.unitMetrics = f.unitMetrics() == null ? Map.of() : Map.copyOf(f.unitMetrics());
         this.conversions = f.conversions() == null ? List.of() : List.copyOf(f.conversions());
-        this.events = new WordIndex(copy(f.events()));
+        Map<String, List<String>> eventWords = new LinkedHashMap<>(copy(f.events()));
+        if (f.eventBlockers() != null) {
+            eventWords.put(NOT_AN_EVENT, List.copyOf(f.eventBlockers()));
+        }
+        this.events = new WordIndex(eventWords);
         this.planned = f.planned() == null ? List.of() : List.copyOf(f.planned());
+        this.governmentActs = f.governmentActs() == null ? java.util.Set.of()
+                : f.governmentActs().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public static Lexicon defaults() throws IOException {
@@ -60,8 +70,14 @@ public final class Lexicon {
         return find(metrics, text, from, to);
     }
 
+    /** Event trigger words in text[from, to), in text order, without those inside a longer word that names no event. */
     public List<Hit> eventWords(String text, int from, int to) {
-        return find(events, text, from, to);
+        return find(events, text, from, to).stream().filter(h -> !NOT_AN_EVENT.equals(h.label())).toList();
+    }
+
+    /** Whether a trigger word is something only a government does (a subsidy): its actor is the government. */
+    public boolean isGovernmentAct(String trigger) {
+        return governmentActs.contains(trigger.toLowerCase(Locale.ROOT));
     }
 
     /** The metric labels (shipments, revenue, ...), in the lexicon's order. */
@@ -154,6 +170,8 @@ public final class Lexicon {
                 @JsonProperty("unit_metrics") Map<String, String> unitMetrics,
                 @JsonProperty("conversions") List<String> conversions,
                 @JsonProperty("events") Map<String, List<String>> events,
-                @JsonProperty("planned") List<String> planned) {
+                @JsonProperty("planned") List<String> planned,
+                @JsonProperty("event_blockers") List<String> eventBlockers,
+                @JsonProperty("government_acts") List<String> governmentActs) {
     }
 }

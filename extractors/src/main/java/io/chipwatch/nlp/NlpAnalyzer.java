@@ -217,6 +217,7 @@ public final class NlpAnalyzer {
         all.addAll(launchedProducts(body, foundEvents, mentions));
         all.sort((a, b) -> Integer.compare(a.start(), b.start()));
         Truncation truncated = new Truncation(fullBody.length() - body.length(), sentencesCut, figuresDropped);
-        return new Analysis(sentences, credits.add(article, body, headline.add(article.title(), aggregator.aggregate(all))), foundFigures, foundEvents, truncated);
+        return new Analysis(sentences, credits.add(article, body, headline.add(article.title(), aggregator.aggregate(all))), foundFigures,
+                EventRestatements.drop(foundEvents), truncated);
     }
 }

@@ -36,12 +36,12 @@ final class Sources {
                 || SPEAKER_TITLES.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 50))).find();
     }
 
-    /** Governments and agencies, which impose export controls. */
-    boolean isGovernment(Mention m) {
-        if ("PLACE".equals(m.type())) {
-            return true;
-        }
+    /**
+     * A source by its kind or cited with 据: never the actor of what it reports, whereas a company
+     * that says something (华虹表示，上市计划获批) may well report its own act.
+     */
+    boolean isReporter(Mention m, String text) {
         String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
-        return "agency".equals(kind) || "government".equals(kind);
+        return SOURCE_KINDS.contains(kind) || BEFORE.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find();
     }
 }
