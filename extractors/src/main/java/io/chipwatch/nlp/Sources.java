@@ -44,4 +44,13 @@ final class Sources {
         String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
         return SOURCE_KINDS.contains(kind) || BEFORE.matcher(text.substring(Math.max(0, m.start() - 2), m.start())).find();
     }
+
+    /** A place or a government/agency: not a company a figure could be about (Governments decides who acts). */
+    boolean isGovernment(Mention m) {
+        if ("PLACE".equals(m.type())) {
+            return true;
+        }
+        String kind = gazetteer.byName(m.name()).map(GazetteerEntry::kind).orElse("");
+        return "agency".equals(kind) || "government".equals(kind);
+    }
 }
