@@ -105,7 +105,7 @@ class SiteRulesTest {
                     author_selector: ".zuozhe"
                 """;
 
-        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("\"author_selector\"");
+        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("sites[0].author_selector: unknown key 'author_selector'");
     }
 
     @Test
@@ -115,7 +115,7 @@ class SiteRulesTest {
                   - hosts: [chipnews.example.cn]
                 """;
 
-        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("\"site\"");
+        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("unknown key 'site'");
     }
 
     @Test
