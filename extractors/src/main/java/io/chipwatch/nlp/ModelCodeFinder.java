@@ -1,6 +1,7 @@
 package io.chipwatch.nlp;
 
 import io.chipwatch.model.Mention;
+import io.chipwatch.text.SentenceSplitter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -115,12 +116,13 @@ final class ModelCodeFinder {
     private void addBareCodes(String body, List<Mention> mentions) {
         Matcher m = BARE_CODE.matcher(body);
         List<Mention> added = new ArrayList<>();
+        int[] chipWords = null;
         while (m.find()) {
             int start = m.start(1);
             int end = m.end(1);
             if (NOT_A_MODEL.matcher(m.group(1)).matches() || overlaps(mentions, start, end)
                     || UNIT_AFTER.matcher(body.substring(end, Math.min(body.length(), end + 3))).find()
-                    || !CHIP_CONTEXT.matcher(sentenceAround(body, start)).find()) {
+                    || !chipWordIn(chipWords = chipWords == null ? chipWords(body) : chipWords, sentenceBounds(body, start))) {
                 continue;
             }
             added.add(new Mention("PRODUCT", m.group(1), m.group(1), start, end));
@@ -205,15 +207,46 @@ final class ModelCodeFinder {
     }
 
     private static String sentenceAround(String body, int at) {
+        int[] bounds = sentenceBounds(body, at);
+        return body.substring(bounds[0], bounds[1]);
+    }
+
+    /**
+     * The sentence around {@code at}, at most {@link SentenceSplitter#MAX_SENTENCE_CHARS} either
+     * side: a page with no sentence ends (a table of codes) must not cost a scan per code.
+     */
+    private static int[] sentenceBounds(String body, int at) {
+        int floor = Math.max(0, at - SentenceSplitter.MAX_SENTENCE_CHARS);
+        int ceiling = Math.min(body.length(), at + SentenceSplitter.MAX_SENTENCE_CHARS);
         int from = at;
-        while (from > 0 && "。！？\n".indexOf(body.charAt(from - 1)) < 0) {
+        while (from > floor && "。！？\n".indexOf(body.charAt(from - 1)) < 0) {
             from--;
         }
         int to = at;
-        while (to < body.length() && "。！？\n".indexOf(body.charAt(to)) < 0) {
+        while (to < ceiling && "。！？\n".indexOf(body.charAt(to)) < 0) {
             to++;
         }
-        return body.substring(from, to);
+        return new int[] {from, to};
+    }
+
+    /** Where the chip words of the body start and end ({start, end} pairs), found in one pass rather than once per code. */
+    private static int[] chipWords(String body) {
+        return CHIP_CONTEXT.matcher(body).results().flatMapToInt(r -> java.util.stream.IntStream.of(r.start(), r.end())).toArray();
+    }
+
+    /** Whether a chip word lies wholly within the bounds, as a search of that text alone would find it. */
+    private static boolean chipWordIn(int[] words, int[] bounds) {
+        int lo = 0;
+        int hi = words.length / 2;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (words[2 * mid] < bounds[0]) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < words.length / 2 && words[2 * lo + 1] <= bounds[1];
     }
 
     private static boolean hasDigit(String s) {
